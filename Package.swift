@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+// Otklik: a terminal console for answering citizens' complaints.
+// Swift 6 language mode: strict concurrency checking is on for every target.
+import PackageDescription
+
+let package = Package(
+    name: "Otklik",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "otklik", targets: ["otklik"]),
+        .library(name: "OtklikCore", targets: ["OtklikCore"]),
+        .library(name: "OtklikStore", targets: ["OtklikStore"]),
+    ],
+    dependencies: [
+        // Exact pins: packages come from the machine's local mirror only.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // The ncursesw C API plus a shim for the macros and globals Swift cannot import.
+        .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+
+        // The domain: plain values and pure functions. Foundation only, no I/O.
+        .target(name: "OtklikCore"),
+
+        // The only module that imports GRDB.
+        .target(
+            name: "OtklikStore",
+            dependencies: ["OtklikCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+
+        // Console state, actions, pure update and rendering into a cell grid. No ncurses.
+        .target(name: "OtklikConsole", dependencies: ["OtklikCore"]),
+
+        // The only module that imports ncurses.
+        .target(name: "OtklikTerminal", dependencies: ["OtklikConsole", "CNcurses"]),
+
+        // Command implementations shared by the executables (wiring store, console, terminal).
+        .target(
+            name: "OtklikApp",
+            dependencies: [
+                "OtklikCore", "OtklikStore", "OtklikConsole", "OtklikTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .executableTarget(name: "otklik", dependencies: ["OtklikApp"]),
+
+        .testTarget(name: "OtklikCoreTests", dependencies: ["OtklikCore"]),
+        .testTarget(
+            name: "OtklikStoreTests",
+            dependencies: ["OtklikStore", "OtklikCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "OtklikConsoleTests", dependencies: ["OtklikConsole", "OtklikCore"]),
+        .testTarget(
+            name: "OtklikEndToEndTests",
+            dependencies: ["OtklikCore", "OtklikStore"]
+        ),
+    ]
+)

@@ -1,0 +1,26 @@
+/// What a cell shows, not how it looks: the theme maps each role to colours and
+/// attributes. The raw values are the names used in theme files.
+public enum StyleRole: String, CaseIterable, Sendable, Hashable {
+    case normal = "default"
+    case headerTitle = "header.title"
+    case headerCounter = "header.counter"
+    case headerAlert = "header.alert"
+    case columnTitle = "inbox.columns"
+    case row = "inbox.row"
+    case rowNew = "inbox.new"
+    case selected = "inbox.selected"
+    case slaOK = "sla.ok"
+    case slaWarning = "sla.warning"
+    case slaBreached = "sla.breached"
+    case slaNone = "sla.none"
+    case priorityHigh = "priority.high"
+    case muted = "muted"
+    case statusBar = "status.bar"
+    case message = "message.info"
+    case error = "message.error"
+    case hintKey = "hints.key"
+    case hintLabel = "hints.label"
+    case helpTitle = "help.title"
+    case helpKey = "help.key"
+    case helpText = "help.text"
+}

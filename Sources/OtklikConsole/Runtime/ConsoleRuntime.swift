@@ -1,0 +1,83 @@
+import Foundation
+import OtklikCore
+
+/// Runs the console: reads input, ticks the clock, notices store changes, applies the
+/// pure update and performs its effects, and presents each frame. Single-threaded, as
+/// ncurses requires.
+public final class ConsoleRuntime {
+    public private(set) var state: ConsoleState
+    private let terminal: TerminalDevice
+    private let source: InboxSource
+    private let clock: WallClock
+    /// How often other processes' commits are looked for.
+    private let pollInterval: TimeInterval
+
+    public init(state: ConsoleState, terminal: TerminalDevice, source: InboxSource, clock: WallClock,
+                pollInterval: TimeInterval = 0.5) {
+        self.state = state
+        self.terminal = terminal
+        self.source = source
+        self.clock = clock
+        self.pollInterval = pollInterval
+    }
+
+    /// Runs until the user quits or the terminal goes away.
+    public func run() throws {
+        var token = try source.changeToken()
+        var lastPoll = clock.now
+        var lastTick = clock.now
+        var fullRedraw = true
+        var running = try perform([.load(offset: 0, limit: ConsoleUpdate.windowSize)], fullRedraw: &fullRedraw)
+        while running {
+            terminal.present(InboxScreen.render(state), full: fullRedraw)
+            fullRedraw = false
+            // Wake at the next whole second so the countdowns tick together.
+            let now = clock.now
+            let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
+            let wait = max(10, min(250, Int((1 - fraction) * 1000) + 1))
+            var effects: [ConsoleEffect] = []
+            switch terminal.readInput(timeoutMilliseconds: wait) {
+            case .key(let key): effects += step(.key(key))
+            case .resized(let width, let height): effects += step(.resized(width: width, height: height))
+            case .timeout: break
+            case .hangup: return
+            }
+            let later = clock.now
+            if Int(later.timeIntervalSince1970) != Int(lastTick.timeIntervalSince1970) {
+                lastTick = later
+                effects += step(.tick(later))
+            }
+            if later.timeIntervalSince(lastPoll) >= pollInterval {
+                lastPoll = later
+                let current = try source.changeToken()
+                if current != token {
+                    token = current
+                    effects += step(.storeChanged)
+                }
+            }
+            running = try perform(effects, fullRedraw: &fullRedraw)
+        }
+    }
+
+    private func step(_ event: ConsoleEvent) -> [ConsoleEffect] {
+        let (next, effects) = ConsoleUpdate.update(state, event)
+        state = next
+        return effects
+    }
+
+    /// Performs effects, feeding their results back through `update`. Returns false to stop.
+    private func perform(_ effects: [ConsoleEffect], fullRedraw: inout Bool) throws -> Bool {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            switch effect {
+            case .quit: return false
+            case .redrawAll: fullRedraw = true
+            case .load(let offset, let limit):
+                let snapshot = try source.snapshot(offset: offset, limit: limit, now: clock.now)
+                queue += step(.loaded(snapshot))
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import OtklikCore
+
+/// Read queries behind the inbox.
+extension Store {
+    /// The columns of an `IncidentSummary`, joined from their tables.
+    static let summarySelect = """
+        SELECT i.id, i.number, s.kind, i.status, i.priority, t.name AS topic, a.short_name AS agency,
+               o.login AS owner, i.created_at, i.due_at, i.warn_at, i.excerpt, i.version
+        FROM incident i
+        JOIN source s ON s.id = i.source_id
+        LEFT JOIN topic t ON t.id = i.topic_id
+        LEFT JOIN agency a ON a.id = i.agency_id
+        LEFT JOIN operator o ON o.id = i.owner_id
+        """
+
+    /// Running clocks first, nearest deadline first; matches the `incident_by_due` index.
+    static let inboxOrder = "ORDER BY i.due_at IS NULL, i.due_at, i.id"
+
+    static func summary(_ row: Row) -> IncidentSummary {
+        IncidentSummary(
+            id: row[0], number: row[1],
+            source: SourceKind(rawValue: row[2]) ?? .email,
+            status: IncidentStatus(rawValue: row[3]) ?? .new,
+            priority: Priority(rawValue: row[4]) ?? .normal,
+            topicName: row[5], agencyShortName: row[6], ownerLogin: row[7],
+            createdAt: Date(unixSeconds: row[8]),
+            dueAt: (row[9] as Int64?).map(Date.init(unixSeconds:)),
+            warnAt: (row[10] as Int64?).map(Date.init(unixSeconds:)),
+            excerpt: row[11], version: row[12])
+    }
+
+    /// The number of incidents in the inbox.
+    public func inboxCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") ?? 0 }
+    }
+
+    /// A page of the inbox sorted by nearest deadline.
+    public func inboxPage(offset: Int, limit: Int) throws -> [IncidentSummary] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "\(Self.summarySelect) \(Self.inboxOrder) LIMIT ? OFFSET ?",
+                             arguments: [limit, offset]).map(Self.summary)
+        }
+    }
+
+    /// How many incidents are in each status.
+    public func countByStatus() throws -> [IncidentStatus: Int] {
+        try pool.read { db in
+            var result: [IncidentStatus: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM incident GROUP BY status") {
+                if let status = IncidentStatus(rawValue: row[0]) { result[status] = row[1] }
+            }
+            return result
+        }
+    }
+
+    /// The header's counters at `now`.
+    public func counters(now: Date) throws -> InboxCounters {
+        try pool.read { db in
+            let t = now.unixSeconds
+            let row = try Row.fetchOne(db, sql: """
+                SELECT
+                  (SELECT count(*) FROM incident WHERE status = 'new'),
+                  (SELECT count(*) FROM incident WHERE status NOT IN ('closed','no_answer')),
+                  (SELECT count(*) FROM incident WHERE warn_at <= ?1 AND due_at > ?1),
+                  (SELECT count(*) FROM incident WHERE due_at <= ?1)
+                """, arguments: [t])!
+            return InboxCounters(new: row[0], open: row[1], atRisk: row[2], overdue: row[3])
+        }
+    }
+
+    /// Incidents whose thread contains every word of `text` (ё and е match each other,
+    /// the last word matches as a prefix), nearest deadline first.
+    public func search(_ text: String, limit: Int) throws -> [IncidentSummary] {
+        guard let query = SearchText.ftsQuery(text) else { return [] }
+        return try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                \(Self.summarySelect)
+                WHERE i.id IN (SELECT m.incident_id FROM message m
+                               WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?))
+                \(Self.inboxOrder) LIMIT ?
+                """, arguments: [query, limit]).map(Self.summary)
+        }
+    }
+
+    /// The name of the center and its region, for the console's header.
+    public func centerName() throws -> String {
+        try setting("center.name") ?? "Отклик"
+    }
+}
+
+/// Who is logged in, as the store knows them.
+public struct OperatorProfile: Sendable, Equatable {
+    public let login: String
+    public let name: String
+    public let role: OperatorRole
+}
+
+extension Store {
+    public func operatorProfile(login: String) throws -> OperatorProfile? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT login, name, role FROM operator WHERE login = ?", arguments: [login]) else { return nil }
+            return OperatorProfile(login: row[0], name: row[1], role: OperatorRole(rawValue: row[2]) ?? .operator)
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import GRDB
+import OtklikCore
+
+/// The shared SQLite store: one file used by many processes at once (consoles over SSH,
+/// ingest tools, the delivery tool).
+///
+/// `DatabasePool` in WAL mode lets readers proceed while one process writes; a busy
+/// timeout makes a writer wait for another process's short transaction instead of
+/// failing. Every write is a named method that keeps the invariants in one transaction.
+public struct Store: Sendable {
+    let pool: DatabasePool
+    public let path: String
+
+    /// How long a writer waits for another process's lock before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    public enum OpenError: Error, CustomStringConvertible {
+        case directory(String, underlying: String)
+        case notAStore(String, underlying: String)
+
+        public var description: String {
+            switch self {
+            case .directory(let path, let underlying): "cannot create the folder for \(path): \(underlying)"
+            case .notAStore(let path, let underlying): "cannot open the store \(path): \(underlying)"
+            }
+        }
+    }
+
+    /// Opens (creating if needed) and migrates the store at `path`. A new file is
+    /// readable by its owner only: it holds citizens' personal data (152-ФЗ).
+    public static func open(path: String) throws -> Store {
+        let url = URL(fileURLWithPath: path)
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                            attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw OpenError.directory(path, underlying: error.localizedDescription)
+        }
+        // Create the file with owner-only permissions before SQLite does (O_EXCL: if
+        // another process wins the race, we simply open its file).
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if fd >= 0 { close(fd) }
+
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "otklik"
+        config.prepareDatabase { db in
+            // WAL files inherit the database's permissions; keep synchronous=NORMAL, the
+            // safe choice in WAL mode.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: config)
+            try migrate(pool)
+            return Store(pool: pool, path: path)
+        } catch let error as DatabaseError {
+            throw OpenError.notAStore(path, underlying: error.message ?? error.description)
+        }
+    }
+
+    /// Applies the pending migrations. Several processes may open a new store at once:
+    /// each migration runs in its own transaction, so when two processes race, the loser's
+    /// transaction fails ("table already exists") and rolls back; it then finds the
+    /// migration applied by the winner and carries on.
+    static func migrate(_ pool: DatabasePool) throws {
+        let migrator = StoreMigrator.make()
+        var attempt = 0
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                attempt += 1
+                let done = try pool.read { db in try migrator.hasCompletedMigrations(db) }
+                if done { return }
+                if attempt >= 5 { throw error }
+            }
+        }
+    }
+
+    /// The identifiers of the applied migrations.
+    public func appliedMigrations() throws -> [String] {
+        try pool.read { db in try StoreMigrator.make().appliedIdentifiers(db).sorted() }
+    }
+
+    /// Every migration this build knows, oldest first.
+    public static var knownMigrations: [String] { StoreMigrator.all }
+
+    /// A value of the `setting` table.
+    public func setting(_ key: String) throws -> String? {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
+    }
+}

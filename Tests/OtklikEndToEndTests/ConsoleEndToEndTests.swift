@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), as an operator would use it.
+@Suite(.serialized) struct ConsoleEndToEndTests {
+    static let folder = temporaryFolder()
+    static let store: String = {
+        let path = folder + "/demo.sqlite"
+        _ = try? run(otklikBinary, ["demo", "--db", path, "--size", "300", "--seed", "1", "--no-open"])
+        return path
+    }()
+
+    /// A shell command line that runs the console and then reports how it ended.
+    func command(_ environment: String, _ arguments: String = "") -> String {
+        "env \(environment) \(otklikBinary) --db \(Self.store) --operator ivanova \(arguments); echo OTKLIK-EXIT=$?; sleep 30"
+    }
+
+    @Test func navigateHelpResizeAndQuitRestoringTheTerminal() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, command: command("LANG=C.UTF-8 TERM=xterm-256color"))
+        let first = try tmux.waitFor("the inbox") { $0.contains("1 из 300") }
+        #expect(first.contains("Отклик · ЦУР Северо-Озёрской области"))
+        #expect(first.contains("ivanova · оператор"))
+        #expect(first.contains("новые ") && first.contains("просрочено"))
+        #expect(first.contains("j вниз"))
+        // Rows with Cyrillic text and sources.
+        #expect(first.split(separator: "\n").filter { $0.contains("ВК") || $0.contains("ПОС") || $0.contains("ТГ") }.count >= 3)
+
+        try tmux.send("j")
+        try tmux.waitFor("the cursor on row 2") { $0.contains("2 из 300") }
+        try tmux.send("Down")
+        try tmux.waitFor("the cursor on row 3") { $0.contains("3 из 300") }
+        try tmux.send("G")
+        try tmux.waitFor("the last row") { $0.contains("300 из 300") }
+        try tmux.send("g")
+        try tmux.waitFor("the first row") { $0.contains("1 из 300") }
+        try tmux.send("PageDown")
+        try tmux.waitFor("a page down") { $0.contains("26 из 300") }
+
+        try tmux.send("?")
+        try tmux.waitFor("help") { $0.contains("Справка по клавишам") }
+        // Resizing with the overlay open keeps it and relays out.
+        try tmux.resize(width: 120, height: 40)
+        let wide = try tmux.waitFor("the wider layout") { $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 40 && $0.contains("Справка по клавишам") }
+        #expect(wide.contains("Ведомство"))
+        try tmux.send("Escape")
+        try tmux.waitFor("help closed") { !$0.contains("Справка по клавишам") }
+        try tmux.resize(width: 60, height: 20)
+        try tmux.waitFor("the too-small notice") { $0.contains("Окно слишком мало") }
+        try tmux.resize(width: 100, height: 30)
+        try tmux.waitFor("the inbox again") { $0.contains("26 из 300") }
+
+        try tmux.send("q")
+        let after = try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
+        // The alternate screen is gone: nothing of the console is left on the terminal.
+        #expect(!after.contains("j вниз"))
+        #expect(!after.contains("ЦУР"))
+        let cursor = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{cursor_flag} #{alternate_on}"]).output
+        #expect(cursor.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0")  // cursor visible, normal screen
+    }
+
+    @Test func cyrillicSurvivesAPlainCLocale() throws {
+        let tmux = try TmuxSession(width: 80, height: 24, command: command("LANG=C LC_ALL=C TERM=xterm-256color"))
+        let screen = try tmux.waitFor("the inbox") { $0.contains("из 300") }
+        #expect(screen.contains("Отклик · ЦУР"))
+        try tmux.send("Q")
+        try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
+    }
+
+    @Test func englishAndAnUnknownTerminalType() throws {
+        let tmux = try TmuxSession(width: 80, height: 24, command: command("LANG=C.UTF-8 TERM=no-such-terminal", "--lang en"))
+        let screen = try tmux.waitFor("the inbox") { $0.contains("1 of 300") }
+        #expect(screen.contains("j down"))
+        try tmux.send("q")
+        try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
+    }
+
+    @Test func sigtermAndSighupRestoreTheTerminal() throws {
+        for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+            let tmux = try TmuxSession(width: 80, height: 24, command: command("LANG=C.UTF-8"))
+            try tmux.waitFor("the inbox") { $0.contains("1 из 300") }
+            // The pane runs a shell whose child is the console (`env` execs it).
+            let shell = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{pane_pid}"]).output
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            let console = try run("/usr/bin/env", ["pgrep", "-P", shell]).output.split(separator: "\n")
+            #expect(console.count == 1)
+            for pid in console { _ = try run("/bin/kill", ["-\(signal)", String(pid)]) }
+            let after = try tmux.waitFor("the exit after SIG\(signal)") { $0.contains("OTKLIK-EXIT=") }
+            #expect(after.contains("OTKLIK-EXIT=\(code)"))
+            #expect(!after.contains("из 300"))
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+import Testing
+@testable import OtklikStore
+
+@Suite struct MigrationTests {
+    @Test func emptyStoreGetsEveryMigration() throws {
+        let path = temporaryStorePath()
+        let store = try Store.open(path: path)
+        #expect(try store.appliedMigrations() == Store.knownMigrations.sorted())
+        let tables = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'message_fts_%' ORDER BY name")
+        }
+        #expect(tables == ["agency", "author", "calendar", "calendar_day", "calendar_interval", "claim", "event",
+                           "grdb_migrations", "incident", "message", "message_fts", "message_revision", "operator",
+                           "outbox", "quarantine", "reply_template", "setting", "sla_policy", "source", "topic"])
+        #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try store.pool.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
+    }
+
+    @Test func previousVersionStoreIsUpgradedKeepingItsData() throws {
+        let path = temporaryStorePath()
+        // A store as version 1 left it, with an operator in it.
+        do {
+            let pool = try DatabasePool(path: path)
+            try StoreMigrator.make().migrate(pool, upTo: StoreMigrator.v1)
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO operator(login, name, role) VALUES ('ivanova', 'Иванова Мария', 'operator')")
+            }
+            try pool.close()
+        }
+        let store = try Store.open(path: path)
+        #expect(try store.appliedMigrations() == [StoreMigrator.v1, StoreMigrator.v2].sorted())
+        let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT name, language FROM operator WHERE login = 'ivanova'") }
+        #expect(row?["name"] == "Иванова Мария")
+        #expect(row?["language"] == "ru")
+    }
+
+    @Test func newFileIsReadableByItsOwnerOnly() throws {
+        let path = temporaryStorePath()
+        _ = try Store.open(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func notAStoreGivesAClearError() throws {
+        let path = temporaryStorePath()
+        try Data("this is not sqlite, just text that is long enough to have a header".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: Store.OpenError.self) { try Store.open(path: path) }
+    }
+
+    @Test func locationPrecedence() {
+        #expect(StoreLocation.resolve(explicit: "/x.sqlite", environment: ["OTKLIK_DB": "/y.sqlite"]) == "/x.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["OTKLIK_DB": "/y.sqlite", "XDG_DATA_HOME": "/d"]) == "/y.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"]) == "/d/otklik/otklik.sqlite")
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/share/otklik/otklik.sqlite")
+        // A relative XDG_DATA_HOME is invalid by the XDG spec and ignored.
+        #expect(StoreLocation.resolve(explicit: nil, environment: ["XDG_DATA_HOME": "rel", "HOME": "/h"]) == "/h/.local/share/otklik/otklik.sqlite")
+    }
+}
