@@ -26,7 +26,12 @@ let package = Package(
         // The only module that imports GRDB.
         .target(
             name: "OtklikStore",
-            dependencies: ["OtklikCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "OtklikCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, for the demo's bulk inserts.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
 
         // Console state, actions, pure update and rendering into a cell grid. No ncurses.

@@ -6,18 +6,30 @@ import OtklikTerminal
 
 /// Opens the console on a store in the real terminal and runs it until the user quits.
 public enum ConsoleLauncher {
-    public static func run(store: Store, language: Language, operatorLogin: String) throws {
+    public static func run(store: Store, language: Language?, operatorLogin: String, theme: String?) throws {
         let clock = SystemClock()
         let source = try StoreInboxSource(store: store)
         let center = try store.centerName()
         let zone = try store.setting("center.time_zone").flatMap(TimeZone.init(identifier:)) ?? .current
+        let (config, configWarning) = ConsoleFiles.loadConfig()
+        let language = language ?? config.language.flatMap(Language.init(rawValue:)) ?? .ru
+        let resolution = ThemeResolver.resolve(flag: theme, environment: ConsoleFiles.environment["OTKLIK_THEME"],
+                                               config: config.theme, load: ConsoleFiles.loadTheme)
         let person = try store.operatorProfile(login: operatorLogin)
         let roleName = person.map { language == .en ? $0.role.rawValue : Self.russianRole($0.role) } ?? (language == .en ? "guest" : "гость")
-        let terminal = try NcursesTerminal(theme: .builtIn)
-        let state = ConsoleState(
+        let terminal = try NcursesTerminal(theme: resolution.theme)
+        var state = ConsoleState(
             width: terminal.width, height: terminal.height, language: language, centerName: center,
-            operatorLabel: "\(operatorLogin) · \(roleName)", timeZone: zone, now: clock.now)
-        let runtime = ConsoleRuntime(state: state, terminal: terminal, source: source, clock: clock)
+            operatorLabel: "\(operatorLogin) · \(roleName)", timeZone: zone, now: clock.now,
+            keyMap: config.keyMap(), operatorLogin: operatorLogin)
+        state.themeName = resolution.theme.name
+        state.availableThemes = ConsoleFiles.availableThemes
+        if let warning = [configWarning, resolution.warning].compactMap({ $0 }).first {
+            state.message = warning
+            state.messageIsError = true
+        }
+        let runtime = ConsoleRuntime(state: state, terminal: terminal, source: source, clock: clock,
+                                     themes: { ThemeResolver.theme(named: $0, load: ConsoleFiles.loadTheme) })
         do {
             try runtime.run()
         } catch {

@@ -13,11 +13,14 @@ final class StoreInboxSource: InboxSource {
         watcher = try ChangeWatcher(store: store)
     }
 
-    func snapshot(offset: Int, limit: Int, now: Date) throws -> InboxSnapshot {
-        InboxSnapshot(total: try store.inboxCount(), offset: offset,
-                      rows: try store.inboxPage(offset: offset, limit: limit),
-                      counters: try store.counters(now: now))
+    func snapshot(_ query: InboxQuery, offset: Int, limit: Int, now: Date) throws -> InboxSnapshot {
+        InboxSnapshot(
+            total: try store.inboxCount(filter: query.filter, operatorLogin: query.operatorLogin, now: now), offset: offset,
+            rows: try store.inboxPage(filter: query.filter, operatorLogin: query.operatorLogin, now: now, offset: offset, limit: limit),
+            counters: try store.counters(now: now))
     }
+
+    func detail(id: Int64) throws -> IncidentDetail? { try store.incidentDetail(id: id) }
 
     func changeToken() throws -> Int { try watcher.version() }
 }

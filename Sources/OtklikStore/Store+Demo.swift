@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import OtklikCore
 
 /// Filling a store with the demo region.
@@ -11,11 +12,18 @@ extension Store {
         public let generatedAt: Date
     }
 
+    /// Whether the store was made by `populateDemo` (complete or not).
+    public func isDemoStore() throws -> Bool {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'demo.state'") != nil }
+    }
+
+    /// The seed, size and time of a completely generated demo store; nil for any other store.
     public func demoStamp() throws -> DemoStamp? {
         try pool.read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'demo.%'")
             let values = Dictionary(uniqueKeysWithValues: rows.map { ($0["key"] as String, $0["value"] as String) })
-            guard let seed = values["demo.seed"].flatMap(UInt64.init), let size = values["demo.size"].flatMap(Int.init),
+            guard values["demo.state"] == "complete",
+                  let seed = values["demo.seed"].flatMap(UInt64.init), let size = values["demo.size"].flatMap(Int.init),
                   let at = values["demo.generated_at"].flatMap(Int64.init) else { return nil }
             return DemoStamp(seed: seed, size: size, generatedAt: Date(timeIntervalSince1970: TimeInterval(at)))
         }
@@ -23,37 +31,88 @@ extension Store {
 
     /// Fills an empty store with the demo region and `size` incidents generated from
     /// `seed` over the 30 days before `now`. Writes in batches so that a console opened on
-    /// the same file meanwhile stays responsive. `progress` gets the number stored so far.
+    /// the same file meanwhile stays responsive. `progress` gets the number stored so far;
+    /// `phase` the duration of each phase (for the benchmark and `--verbose`).
     public func populateDemo(seed: UInt64, size: Int, now: Date, batchSize: Int = 20_000,
-                             progress: (Int) -> Void = { _ in }) throws {
+                             progress: (Int) -> Void = { _ in },
+                             phase: (String, TimeInterval) -> Void = { _, _ in }) throws {
+        var clock = Date()
+        func lap(_ name: String) {
+            phase(name, Date().timeIntervalSince(clock))
+            clock = Date()
+        }
         let references = try pool.write { db -> DemoReferences in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") == 0 else {
                 throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "the store already holds incidents; the demo needs an empty store")
             }
             return try Self.insertDemoReferences(db, seed: seed, size: size, now: now)
         }
+        // Bulk loading. The secondary indexes are built once at the end: building from a
+        // full table sorts once, where a million row-by-row inserts each walk the trees.
+        // The full-text index is built meanwhile on the other core (DemoFullTextBuilder).
+        // The FTS trigger and the indexes are set aside and restored from their own stored
+        // SQL in the transaction that completes the load. An interrupted load leaves the store
+        // marked `demo.state = loading`, and `otklik demo` then generates it anew.
+        // Foreign keys are not checked row by row during the load: at a million incidents
+        // the parent lookups cost more than the inserts themselves (20 s of 35 s). The
+        // generator's references are consistent by construction, and a test checks a
+        // generated store with `PRAGMA foreign_key_check`.
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        let setAside = try pool.write { db -> [(name: String, kind: String, sql: String)] in
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+            // Checkpoints every 40 MB rather than 4 MB. (Never checkpointing is worse: every
+            // page read then searches an ever larger WAL index.)
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+            let objects = try Row.fetchAll(db, sql: """
+                SELECT name, type, sql FROM sqlite_master
+                WHERE (type = 'trigger' AND name = 'message_fts_insert')
+                   OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incident', 'message', 'event'))
+                """).map { (name: $0["name"] as String, kind: $0["type"] as String, sql: $0["sql"] as String) }
+            for object in objects {
+                try db.execute(sql: "DROP \(object.kind == "trigger" ? "TRIGGER" : "INDEX") \(object.name)")
+            }
+            return objects
+        }
+        let fullText = DemoFullTextBuilder(storePath: path)
+        let ftsDefinition = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'message_fts'")!
+        }
+        fullText.start(seed: seed, size: size, now: now, ftsDefinition: ftsDefinition)
         var generator = DemoGenerator(seed: seed, size: size, now: now)
-        var authors: [AuthorKey: Int64] = [:]
-        var messageID: Int64 = 0
+        var inserter = DemoInserter()
         var stored = 0
         while stored < size {
             try pool.write { db in
-                let insert = try DemoInserter(db: db)
                 var inBatch = 0
                 while inBatch < batchSize, let incident = generator.next() {
-                    try insert.incident(incident, references: references, authors: &authors, messageID: &messageID)
+                    try inserter.add(incident, references: references, db: db)
                     inBatch += 1
                 }
+                try inserter.flush(db: db)
                 stored += inBatch
             }
             progress(stored)
         }
+        lap("incidents, messages, authors, events")
+        try fullText.install(into: pool)
+        lap("full-text index (built alongside)")
         try pool.write { db in
+            for object in setAside { try db.execute(sql: object.sql) }
             try db.execute(sql: "INSERT INTO event(at, actor, action, after) VALUES (?, 'system:demo', 'demo.generated', ?)",
                            arguments: [Int64(now.timeIntervalSince1970), "seed=\(seed) size=\(size)"])
+            try db.execute(sql: "UPDATE setting SET value = 'complete' WHERE key = 'demo.state'")
+            try db.execute(sql: "PRAGMA cache_size = -2000")
         }
-        // Fresh statistics help the planner pick the inbox index at any size.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        lap("indexes")
+        // Fresh statistics, so the planner picks the inbox index at any size.
+        // (A full ANALYZE: with analysis_limit the planner chose seconds-long plans at 1M.)
         try pool.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+        lap("statistics")
     }
 
     struct AuthorKey: Hashable {
@@ -79,6 +138,7 @@ extension Store {
             ("demo.seed", String(seed)),
             ("demo.size", String(size)),
             ("demo.generated_at", String(Int64(now.timeIntervalSince1970))),
+            ("demo.state", "loading"),
         ]
         for (key, value) in settings {
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?)", arguments: [key, value])
@@ -161,39 +221,32 @@ extension Store {
     }
 }
 
-/// Prepared statements for inserting generated incidents quickly.
+/// Inserts generated incidents quickly: rows are buffered and written 64 at a time with
+/// multi-row INSERTs, their values bound through SQLite's C API. (Statement by statement
+/// through GRDB, per-row overhead cost four times SQLite's own work at a million incidents.)
+/// Every row gets its id from us, so nothing waits for `lastInsertedRowID`.
 private struct DemoInserter {
-    let db: Database
-    let author: Statement
-    let incident: Statement
-    let message: Statement
-    let event: Statement
+    var authors = BulkTable("author", ["id", "source_id", "external_id", "name", "profile_url"])
+    var incidents = BulkTable("incident", [
+        "id", "number", "source_id", "external_id", "author_id", "status", "priority", "topic_id",
+        "agency_id", "owner_id", "sla_policy_id", "excerpt", "place", "latitude", "longitude", "url", "created_at",
+        "registered_at", "first_reaction_due", "first_reaction_at", "answer_due", "answered_at", "final_due",
+        "closed_at", "due_at", "warn_at", "version", "updated_at",
+    ])
+    var messages = BulkTable("message", ["id", "incident_id", "source_id", "external_id", "kind", "author_id", "operator_id", "text", "url", "created_at"])
+    var events = BulkTable("event", ["at", "actor", "incident_id", "action", "after"])
+    var authorIDs: [Store.AuthorKey: Int64] = [:]
+    var messageID: Int64 = 0
 
-    init(db: Database) throws {
-        self.db = db
-        author = try db.cachedStatement(sql: "INSERT INTO author(source_id, external_id, name, profile_url) VALUES (?, ?, ?, ?)")
-        incident = try db.cachedStatement(sql: """
-            INSERT INTO incident(id, number, source_id, external_id, author_id, status, priority, topic_id,
-                agency_id, owner_id, sla_policy_id, excerpt, place, latitude, longitude, url, created_at,
-                registered_at, first_reaction_due, first_reaction_at, answer_due, answered_at, final_due,
-                closed_at, due_at, warn_at, version, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        message = try db.cachedStatement(sql: """
-            INSERT INTO message(id, incident_id, source_id, external_id, kind, author_id, operator_id, text, url, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        event = try db.cachedStatement(sql: "INSERT INTO event(at, actor, operator_id, incident_id, action, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    }
-
-    func incident(_ item: DemoIncident, references refs: Store.DemoReferences,
-                  authors: inout [Store.AuthorKey: Int64], messageID: inout Int64) throws {
+    mutating func add(_ item: DemoIncident, references refs: Store.DemoReferences, db: Database) throws {
         let sourceID = refs.sourceIDs[item.source]!
         let key = Store.AuthorKey(source: item.source, number: item.authorNumber)
         let authorID: Int64
-        if let known = authors[key] {
+        if let known = authorIDs[key] {
             authorID = known
         } else {
+            authorID = Int64(authorIDs.count + 1)
+            authorIDs[key] = authorID
             let external = "id\(700_000 + item.authorNumber)"
             let profile: String? = switch item.source {
             case .vk: "https://vk.com/\(external)"
@@ -201,34 +254,102 @@ private struct DemoInserter {
             case .telegram: "https://t.me/user\(item.authorNumber)"
             default: nil
             }
-            try author.execute(arguments: [sourceID, external, item.authorName, profile])
-            authorID = db.lastInsertedRowID
-            authors[key] = authorID
+            try authors.add([authorID, sourceID, external, item.authorName, profile], db: db)
         }
-        let ownerID = item.ownerIndex.map { refs.operatorIDs[$0] }
         let lastChange = item.messages.map(\.at).max() ?? item.registeredAt
-        try incident.execute(arguments: [
-            item.number, item.number, sourceID, item.externalID, authorID, item.status.rawValue, item.priority.rawValue,
-            refs.topicIDs[item.topicIndex], item.agencyIndex.map { refs.agencyIDs[$0] }, ownerID,
-            refs.policyIDs[item.policyCode], String(item.messages[0].text.prefix(240)), item.place,
+        let number = Int64(item.number)
+        let text = item.messages[0].text
+        // The excerpt: at most 240 characters (most texts are shorter; counting is costly).
+        let excerpt = text.utf8.count <= 240 ? text : String(text.prefix(240))
+        try incidents.add([
+            number, number, sourceID, item.externalID, authorID, item.status.rawValue, item.priority.rawValue,
+            refs.topicIDs[item.topicIndex], item.agencyIndex.map { refs.agencyIDs[$0] }, item.ownerIndex.map { refs.operatorIDs[$0] },
+            refs.policyIDs[item.policyCode], excerpt, item.place,
             item.latitude, item.longitude, item.url, item.createdAt.unixSeconds, item.registeredAt.unixSeconds,
             item.deadlines.firstReaction?.unixSeconds, item.firstReactionAt?.unixSeconds,
             item.deadlines.answer?.unixSeconds, item.answeredAt?.unixSeconds, item.deadlines.final?.unixSeconds,
             item.closedAt?.unixSeconds, item.dueAt?.unixSeconds, item.warnAt?.unixSeconds,
-            1, max(lastChange, item.registeredAt).unixSeconds,
-        ])
+            Int64(1), max(lastChange, item.registeredAt).unixSeconds,
+        ], db: db)
         for (index, entry) in item.messages.enumerated() {
             messageID += 1
             let fromCitizen = entry.kind.isFromCitizen
-            try message.execute(arguments: [
-                messageID, item.number, index == 0 ? sourceID : nil, index == 0 ? item.externalID : nil,
+            let first = index == 0
+            try messages.add([
+                messageID, number, first ? sourceID : nil, first ? item.externalID : nil,
                 entry.kind.rawValue, fromCitizen ? authorID : nil,
                 fromCitizen ? nil : entry.operatorIndex.map { refs.operatorIDs[$0] } ?? refs.operatorIDs[0],
-                entry.text, index == 0 ? item.url : nil, entry.at.unixSeconds,
-            ])
+                entry.text, first ? item.url : nil, entry.at.unixSeconds,
+            ], db: db)
         }
-        try event.execute(arguments: [item.registeredAt.unixSeconds, "system:demo", nil, item.number, "incident.registered", nil, nil, item.status.rawValue])
+        try events.add([item.registeredAt.unixSeconds, "system:demo", number, "incident.registered", item.status.rawValue], db: db)
     }
+
+    /// Writes what is buffered (at the end of each transaction).
+    mutating func flush(db: Database) throws {
+        try authors.flush(db: db)
+        try incidents.flush(db: db)
+        try messages.flush(db: db)
+        try events.flush(db: db)
+    }
+}
+
+/// Rows for one table, written in multi-row INSERTs of up to `rowsPerStatement`.
+struct BulkTable {
+    let table: String
+    let columns: [String]
+    let rowsPerStatement = 64
+    private var values: [(any BulkValue)?] = []
+
+    init(_ table: String, _ columns: [String]) {
+        self.table = table
+        self.columns = columns
+        values.reserveCapacity(columns.count * rowsPerStatement)
+    }
+
+    mutating func add(_ row: [(any BulkValue)?], db: Database) throws {
+        values += row
+        if values.count == columns.count * rowsPerStatement { try flush(db: db) }
+    }
+
+    mutating func flush(db: Database) throws {
+        let rows = values.count / columns.count
+        guard rows > 0 else { return }
+        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let sql = "INSERT INTO \(table)(\(columns.joined(separator: ","))) VALUES "
+            + Array(repeating: placeholders, count: rows).joined(separator: ",")
+        let handle = try db.cachedStatement(sql: sql).sqliteStatement
+        sqlite3_reset(handle)
+        for (index, value) in values.enumerated() {
+            let position = Int32(index + 1)
+            if let value { value.bind(handle, position) } else { sqlite3_bind_null(handle, position) }
+        }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+        }
+        values.removeAll(keepingCapacity: true)
+    }
+}
+
+/// SQLite copies bound text at once (SQLITE_TRANSIENT, a macro Swift cannot import).
+private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+/// A value the bulk inserter binds.
+protocol BulkValue {
+    func bind(_ handle: OpaquePointer, _ position: Int32)
+}
+
+extension Int64: BulkValue {
+    func bind(_ handle: OpaquePointer, _ position: Int32) { sqlite3_bind_int64(handle, position, self) }
+}
+
+extension Double: BulkValue {
+    func bind(_ handle: OpaquePointer, _ position: Int32) { sqlite3_bind_double(handle, position, self) }
+}
+
+extension String: BulkValue {
+    func bind(_ handle: OpaquePointer, _ position: Int32) { sqlite3_bind_text(handle, position, self, -1, transient) }
 }
 
 extension Date {

@@ -15,7 +15,7 @@ public final class NcursesTerminal: TerminalDevice {
         }
     }
 
-    private let theme: Theme
+    private var theme: Theme
     private let useColor: Bool
     /// Whether the locale is UTF-8 (after the fallback to C.UTF-8); without it Cyrillic
     /// cannot be shown at all.
@@ -56,6 +56,12 @@ public final class NcursesTerminal: TerminalDevice {
         _ = otk_keypad(1)
         _ = otk_leaveok(1)
         curs_set(0)
+        // Home and End differ between terminals (tig #822): teach ncurses the common
+        // variants so they never arrive as a bare Esc (which would cancel a prompt).
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+                                 ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END)] {
+            if key_defined(sequence) == 0 { define_key(sequence, code) }
+        }
         if environment["ESCDELAY"] == nil {
             // Short locally so Esc feels instant; longer over SSH so arrow keys are not split.
             set_escdelay(environment["SSH_TTY"] == nil ? 25 : 100)
@@ -76,6 +82,20 @@ public final class NcursesTerminal: TerminalDevice {
         if otk_codeset_is_utf8() != 0 { return true }
         setlocale(LC_CTYPE, "C.UTF-8")
         return otk_codeset_is_utf8() != 0
+    }
+
+    public func apply(theme: Theme) {
+        self.theme = theme
+        styleCache = [:]
+    }
+
+    /// Ctrl-Z: restore the terminal, stop (the shell's job control takes over), and
+    /// on `fg` take the terminal back; the caller repaints everything.
+    public func suspend() {
+        endwin()
+        raise(SIGTSTP)
+        _ = otk_clearok(1)
+        doupdate()
     }
 
     /// Restores the terminal. Safe to call more than once.
@@ -139,11 +159,24 @@ public final class NcursesTerminal: TerminalDevice {
         return (attr, pair)
     }
 
+    /// The colour number for ncurses. The terminal's palette is never redefined
+    /// (`init_color`): 256 colours or more get the xterm-256 index, fewer the
+    /// eight-colour fallback. A direct-colour terminfo (`xterm-direct`, COLORS = 2^24)
+    /// reads numbers from 8 (or 16) up as 0xRRGGBB, so there an index would come out as
+    /// some dark blue: it gets the 24-bit value instead.
     private func colorNumber(_ color: ThemeColor) -> Int32 {
+        let colors = otk_colors()
         switch color {
-        case .terminalDefault: -1
-        case .ansi(let c): Int32(c.rawValue)
-        case .indexed(let index, let fallback): otk_colors() >= 256 ? Int32(index) : Int32(fallback.rawValue)
+        case .terminalDefault:
+            return -1
+        case .ansi(let c):
+            return Int32(c.rawValue)
+        case .indexed(let index, let fallback), .rgb(_, _, _, let index, let fallback):
+            if colors >= 0x100_0000, let (red, green, blue) = color.trueColor {
+                // Values below 16 would name palette colours; #000000–#00000f become #000010.
+                return max(16, Int32(red) << 16 | Int32(green) << 8 | Int32(blue))
+            }
+            return colors >= 256 ? Int32(index) : Int32(fallback.rawValue)
         }
     }
 

@@ -39,5 +39,24 @@ func fixtureState(width: Int = 80, height: Int = 24, language: Language = .ru) -
     let snapshot = InboxSnapshot(total: fixtureRows.count, offset: 0, rows: fixtureRows,
                                  counters: InboxCounters(new: 1, open: 4, atRisk: 1, overdue: 1))
     state = ConsoleUpdate.update(state, .loaded(snapshot)).0
+    state = ConsoleUpdate.update(state, .detailLoaded(fixtureDetail(fixtureRows[0]))).0
     return state
+}
+
+/// A detail for a fixture row: the post, a note and a reply, with a history line.
+func fixtureDetail(_ summary: IncidentSummary) -> IncidentDetail {
+    IncidentDetail(
+        summary: summary, authorName: "Ольга Смирнова", authorProfile: "https://vk.com/id700042",
+        link: "https://vk.com/wall-71234567_100042", place: "Озерецк, ул. Ленина, д. 5", agencyName: "ГКУ «Упрдор»",
+        registeredAt: summary.createdAt.addingTimeInterval(300),
+        deadlines: IncidentDeadlines(firstReaction: summary.createdAt.addingTimeInterval(3_900), answer: summary.dueAt, final: nil),
+        firstReactionAt: summary.createdAt.addingTimeInterval(1_800), answeredAt: nil, closedAt: nil,
+        policyName: "Соцсети: обычное",
+        thread: [
+            .init(kind: .citizenPost, from: "Ольга Смирнова", at: summary.createdAt, text: summary.excerpt, editedAt: nil),
+            .init(kind: .internalNote, from: "ivanova", at: summary.createdAt.addingTimeInterval(1_800),
+                  text: "Передала в Упрдор, звонила дежурному.", editedAt: nil),
+        ],
+        history: [.init(at: summary.createdAt.addingTimeInterval(300), actor: "system:ingest", action: "incident.registered",
+                        field: nil, before: nil, after: "new")])
 }

@@ -25,6 +25,12 @@ final class ScriptedTerminal: TerminalDevice {
         if full { fullRedraws += 1 }
     }
 
+    var themes: [String] = []
+    func apply(theme: Theme) { themes.append(theme.name) }
+
+    var suspensions = 0
+    func suspend() { suspensions += 1 }
+
     func readInput(timeoutMilliseconds: Int) -> TerminalInput {
         beforeRead[reads]?()
         reads += 1
@@ -43,11 +49,21 @@ final class MemoryInbox: InboxSource {
 
     init(rows: [IncidentSummary]) { self.rows = rows }
 
-    func snapshot(offset: Int, limit: Int, now: Date) throws -> InboxSnapshot {
+    func snapshot(_ query: InboxQuery, offset: Int, limit: Int, now: Date) throws -> InboxSnapshot {
         loads.append(offset)
-        let window = Array(rows.dropFirst(offset).prefix(limit))
-        return InboxSnapshot(total: rows.count, offset: offset, rows: window,
+        // A tiny stand-in for the store's filter: statuses and words in the excerpt.
+        let matching = rows.filter { row in
+            (query.filter.statuses.isEmpty || query.filter.statuses.contains(row.status))
+                && query.filter.words.allSatisfy { InboxFilter.fold(row.excerpt).contains($0) }
+        }
+        let window = Array(matching.dropFirst(offset).prefix(limit))
+        return InboxSnapshot(total: matching.count, offset: offset, rows: window,
                              counters: InboxCounters(new: rows.filter { $0.status == .new }.count, open: rows.count))
+    }
+
+    func detail(id: Int64) throws -> IncidentDetail? {
+        guard let summary = rows.first(where: { $0.id == id }) else { return nil }
+        return fixtureDetail(summary)
     }
 
     func changeToken() throws -> Int { token }

@@ -33,11 +33,14 @@ import Testing
         try tmux.waitFor("the last row") { $0.contains("300 из 300") }
         try tmux.send("g")
         try tmux.waitFor("the first row") { $0.contains("1 из 300") }
+        // At 100×30 the list shows 13 rows above the detail pane.
         try tmux.send("PageDown")
-        try tmux.waitFor("a page down") { $0.contains("26 из 300") }
+        try tmux.waitFor("a page down") { $0.contains("14 из 300") }
 
         try tmux.send("?")
-        try tmux.waitFor("help") { $0.contains("Справка по клавишам") }
+        try tmux.waitFor("help") { $0.contains("Следующий инцидент") && $0.contains("j/k — листать") }
+        try tmux.send("G")
+        try tmux.waitFor("the end of the help") { $0.contains("Справка по клавишам") }
         // Resizing with the overlay open keeps it and relays out.
         try tmux.resize(width: 120, height: 40)
         let wide = try tmux.waitFor("the wider layout") { $0.split(separator: "\n", omittingEmptySubsequences: false).count >= 40 && $0.contains("Справка по клавишам") }
@@ -47,7 +50,7 @@ import Testing
         try tmux.resize(width: 60, height: 20)
         try tmux.waitFor("the too-small notice") { $0.contains("Окно слишком мало") }
         try tmux.resize(width: 100, height: 30)
-        try tmux.waitFor("the inbox again") { $0.contains("26 из 300") }
+        try tmux.waitFor("the inbox again") { $0.contains("14 из 300") }
 
         try tmux.send("q")
         let after = try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
@@ -56,6 +59,91 @@ import Testing
         #expect(!after.contains("ЦУР"))
         let cursor = try tmux.tmux(["display-message", "-p", "-t", tmux.name, "#{cursor_flag} #{alternate_on}"]).output
         #expect(cursor.trimmingCharacters(in: .whitespacesAndNewlines) == "1 0")  // cursor visible, normal screen
+    }
+
+    @Test func searchFilterDetailAndThemeSwitch() throws {
+        let tmux = try TmuxSession(width: 120, height: 40, command: command("LANG=C.UTF-8 TERM=xterm-256color"))
+        try tmux.waitFor("the inbox") { $0.contains("1 из 300") }
+        // The detail pane follows the cursor: the thread of the selected incident.
+        try tmux.waitFor("the detail pane") { $0.contains("── Переписка ──") }
+
+        // Full-text search in Cyrillic, ё folded: «счёт» finds «счет» and «счёт».
+        try tmux.send("/")
+        try tmux.typeLiteral("счёт")
+        try tmux.send("Enter")
+        let found = try tmux.waitFor("search results") { $0.contains("поиск: «счет»") }
+        let total = try #require(Self.total(in: found))
+        #expect(total > 0 && total < 300)
+
+        // Esc clears the search; the filter language narrows the list.
+        try tmux.send("Escape")
+        try tmux.waitFor("all incidents again") { $0.contains("из 300") && $0.contains("Все инциденты") }
+        try tmux.typeLiteral("\\")
+        try tmux.typeLiteral("статус:гото")
+        try tmux.send("Enter")
+        try tmux.waitFor("a clear error") { $0.contains("гото") && $0.contains("фильтр:") }
+        try tmux.send("End")
+        try tmux.send("C-u")
+        try tmux.typeLiteral("статус:закрыт источник:вк")
+        try tmux.send("Enter")
+        let filtered = try tmux.waitFor("the filtered list") { $0.contains("фильтр: статус:закрыт источник:вк") }
+        #expect(filtered.contains("закрыт"))
+        // The list rows (those with a status column) are all closed VK incidents.
+        let rows = filtered.split(separator: "\n").filter { $0.contains(" закрыт ") && !$0.contains("№") }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.contains(" ВК ") })
+
+        // A saved view, then everything again.
+        try tmux.send("4")
+        try tmux.waitFor("view 4") { $0.contains("Вид 4: Просроченные") }
+        try tmux.send("7")
+        try tmux.waitFor("view 7") { $0.contains("Вид 7: Все") && $0.contains("из 300") }
+
+        // Enter opens the detail full screen; Esc returns.
+        try tmux.send("Enter")
+        try tmux.waitFor("the full detail") { $0.contains("Esc/Enter — к списку") && $0.contains("Реакция до") }
+        try tmux.send("Escape")
+        try tmux.waitFor("the list") { $0.contains("Ведомство") && !$0.contains("Esc/Enter — к списку") }
+
+        // Switch themes live, with completion, and a clear error for a missing one.
+        try tmux.send(":")
+        try tmux.typeLiteral("theme li")
+        try tmux.send("Tab")
+        try tmux.waitFor("completion") { $0.contains(":theme light") }
+        try tmux.send("Enter")
+        try tmux.waitFor("the light theme") { $0.contains("Тема оформления: light") }
+        try tmux.send(":")
+        try tmux.typeLiteral("theme nosuch")
+        try tmux.send("Enter")
+        try tmux.waitFor("a theme error") { $0.contains("nosuch") }
+
+        // q first backs out of the view, then quits.
+        try tmux.send("q")
+        try tmux.waitFor("the plain inbox") { $0.contains("Все инциденты") && !$0.contains("Вид 7") }
+        try tmux.send("q")
+        try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
+    }
+
+    /// N from "k из N" on the status line.
+    static func total(in screen: String) -> Int? {
+        guard let range = screen.range(of: #"\d+ из (\d+)"#, options: .regularExpression) else { return nil }
+        return Int(screen[range].split(separator: " ").last ?? "")
+    }
+
+    @Test func anotherProcessesIncidentAppearsWithinASecond() throws {
+        let folder = temporaryFolder()
+        let path = folder + "/live.sqlite"
+        try run(otklikBinary, ["demo", "--db", path, "--size", "50", "--seed", "4", "--no-open"])
+        let tmux = try TmuxSession(width: 100, height: 30,
+                                   command: "env LANG=C.UTF-8 \(otklikBinary) --db \(path); echo OTKLIK-EXIT=$?; sleep 30")
+        try tmux.waitFor("the inbox") { $0.contains("1 из 50") }
+        let written = try run(otklikBinary, ["db", "stress", "--db", path, "--writes", "1", "--label", "live"])
+        #expect(written.status == 0)
+        let started = Date()
+        try tmux.waitFor("the new incident", timeout: 3) { $0.contains("из 51") }
+        #expect(Date().timeIntervalSince(started) < 1.5)
+        try tmux.send("q")
+        try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
     }
 
     @Test func cyrillicSurvivesAPlainCLocale() throws {

@@ -24,6 +24,11 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", name] + keys)
     }
 
+    /// Types text literally (Cyrillic included), not as key names.
+    func typeLiteral(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+    }
+
     func screen() throws -> String {
         try tmux(["capture-pane", "-p", "-t", name]).output
     }
@@ -38,7 +43,11 @@ final class TmuxSession {
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw TmuxError(message: "timed out waiting for \(description); screen was:\n\(last)")
+        let message = "timed out waiting for \(description); screen was:\n\(last)"
+        // Kept for whoever investigates a failed run (test output may cut long messages).
+        try? message.write(toFile: FileManager.default.temporaryDirectory.appendingPathComponent("otklik-e2e-timeout.txt").path,
+                           atomically: true, encoding: .utf8)
+        throw TmuxError(message: message)
     }
 
     func resize(width: Int, height: Int) throws {

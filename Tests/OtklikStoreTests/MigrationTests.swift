@@ -30,7 +30,7 @@ import Testing
             try pool.close()
         }
         let store = try Store.open(path: path)
-        #expect(try store.appliedMigrations() == [StoreMigrator.v1, StoreMigrator.v2].sorted())
+        #expect(try store.appliedMigrations() == Store.knownMigrations.sorted())
         let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT name, language FROM operator WHERE login = 'ivanova'") }
         #expect(row?["name"] == "Иванова Мария")
         #expect(row?["language"] == "ru")

@@ -86,6 +86,18 @@ import Testing
         let store = try Store.open(path: temporaryStorePath())
         try store.populateDemo(seed: 9, size: 300, now: fixedNow)
         #expect(try store.demoStamp() == Store.DemoStamp(seed: 9, size: 300, generatedAt: fixedNow))
+        // Loaded without row-by-row foreign-key checks: the references must hold anyway,
+        // and the indexes and FTS trigger set aside during the load are all back.
+        #expect(try store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
+        #expect(try store.pool.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
+        let objects = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name")
+        }
+        let empty = try Store.open(path: temporaryStorePath())
+        #expect(try empty.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name")
+        } == objects)
+        #expect(try store.search("отопление", limit: 5).count + store.search("яма", limit: 5).count > 0)
         #expect(try store.centerName() == DemoRegion.centerName)
         #expect(throws: DatabaseError.self) { try store.populateDemo(seed: 9, size: 10, now: fixedNow) }
     }

@@ -43,6 +43,11 @@ struct BenchCommand: ParsableCommand {
         }
         let total = try store.inboxCount()
 
+        // The generator alone, without the store: how much of generation is ours.
+        try results.measure("demo generator alone, 20,000 incidents", runs: 3) {
+            var generator = DemoGenerator(seed: 1, size: 20_000, now: Date())
+            while generator.next() != nil {}
+        }
         try results.measure("open store (pool + migration check)", runs: runs) { _ = try Store.open(path: path) }
         try results.measure("inbox: first page by deadline (50)", runs: runs) { _ = try store.inboxPage(offset: 0, limit: 50) }
         try results.measure("inbox: window of 400 rows", runs: runs) { _ = try store.inboxPage(offset: 0, limit: 400) }
@@ -52,6 +57,18 @@ struct BenchCommand: ParsableCommand {
         try results.measure("full text: «снег» (50 nearest deadlines)", runs: runs) { _ = try store.search("снег", limit: 50) }
         try results.measure("full text: «счёт» = «счет» (50)", runs: runs) { _ = try store.search("счёт", limit: 50) }
         try results.measure("full text: two words «горячей воды»", runs: runs) { _ = try store.search("горячей воды", limit: 50) }
+        let filters: [(String, InboxFilter)] = try [
+            ("filter: статус:новый", InboxFilter.parse("статус:новый")),
+            ("filter: просрочено источник:вк", InboxFilter.parse("просрочено источник:вк")),
+            ("filter: тема:дороги ведомство:Упрдор", InboxFilter.parse("тема:дороги ведомство:Упрдор")),
+            ("view: Мои (ivanova)", SavedView.builtIn(key: 2)!.filter(now: Date(), timeZone: TimeZone(identifier: DemoRegion.centerTimeZone)!)),
+        ]
+        for (name, filter) in filters {
+            try results.measure("\(name) — count + first 50", runs: runs) {
+                _ = try store.inboxCount(filter: filter, operatorLogin: "ivanova", now: Date())
+                _ = try store.inboxPage(filter: filter, operatorLogin: "ivanova", now: Date(), offset: 0, limit: 50)
+            }
+        }
 
         print("Otklik benchmark — store \(path), \(total) incidents, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(results.render())

@@ -11,11 +11,21 @@ struct ConsoleOptions: ParsableArguments {
     @Option(name: .customLong("operator"), help: "Log in as this operator (default: $OTKLIK_OPERATOR, then $USER).")
     var operatorLogin: String?
 
-    func language() throws -> Language {
-        guard let language = Language.resolve(explicit: lang, environment: ProcessInfo.processInfo.environment) else {
-            throw ValidationError("unknown language \(lang ?? ""): use ru or en")
+    @Option(name: .long, help: "Theme name (themes/NAME.toml; default: $OTKLIK_THEME, then the config file, then dark).")
+    var theme: String?
+
+    /// The language asked for by --lang or the locale; nil leaves it to the config file.
+    func language() throws -> Language? {
+        if let lang {
+            guard let language = Language(rawValue: lang.lowercased()) else {
+                throw ValidationError("unknown language \(lang): use ru or en")
+            }
+            return language
         }
-        return language
+        let env = ProcessInfo.processInfo.environment
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].compactMap { env[$0] }.first { !$0.isEmpty }
+        // An English locale asks for English; any other leaves it to the config (default ru).
+        return locale?.lowercased().hasPrefix("en") == true ? .en : nil
     }
 
     func login() -> String {

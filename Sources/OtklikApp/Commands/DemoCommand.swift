@@ -41,7 +41,8 @@ struct DemoCommand: ParsableCommand {
         let language = try options.language()
         let store = try DemoStore.prepare(path: path, seed: seed, size: size, fresh: fresh, now: Date(), log: printError)
         if !noOpen {
-            try ConsoleLauncher.run(store: store, language: language, operatorLogin: options.operatorLogin ?? ProcessInfo.processInfo.environment["OTKLIK_OPERATOR"] ?? "ivanova")
+            try ConsoleLauncher.run(store: store, language: language, operatorLogin: options.operatorLogin ?? ProcessInfo.processInfo.environment["OTKLIK_OPERATOR"] ?? "ivanova",
+                                      theme: options.theme)
         }
     }
 }
@@ -59,7 +60,7 @@ public enum DemoStore {
                 log("Using the demo store \(path) (seed \(seed), \(size) incidents).")
                 return existing
             }
-            if stamp == nil, try existing.inboxCount() > 0 {
+            if try !existing.isDemoStore(), try existing.inboxCount() > 0 {
                 throw ValidationError("\(path) is not a demo store; refusing to overwrite it")
             }
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
@@ -67,9 +68,11 @@ public enum DemoStore {
         let store = try openStore(path)
         let started = Date()
         let showProgress = standardErrorIsTerminal && size >= 20_000
-        try store.populateDemo(seed: seed, size: size, now: now) { stored in
+        try store.populateDemo(seed: seed, size: size, now: now, progress: { stored in
             if showProgress { FileHandle.standardError.write(Data("\r\(stored) / \(size)".utf8)) }
-        }
+        }, phase: { name, seconds in
+            if size >= 100_000 { log(String(format: "  %@: %.1f s", name, seconds)) }
+        })
         if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         log(String(format: "Created the demo store %@: %d incidents in %.1f s.", path, size, Date().timeIntervalSince(started)))
         return store

@@ -23,4 +23,13 @@ public enum StyleRole: String, CaseIterable, Sendable, Hashable {
     case helpTitle = "help.title"
     case helpKey = "help.key"
     case helpText = "help.text"
+    case searchMatch = "search.match"
+    case tagged = "inbox.tagged"
+    case separator = "separator"
+    case detailTitle = "detail.title"
+    case detailLabel = "detail.label"
+    case threadCitizen = "thread.citizen"
+    case threadReply = "thread.reply"
+    case threadNote = "thread.note"
+    case prompt = "prompt"
 }

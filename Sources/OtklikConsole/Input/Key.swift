@@ -37,6 +37,8 @@ public enum Key: Hashable, Sendable {
         case .up: "↑"
         case .down: "↓"
         case .control(let c): "^\(c.uppercased())"
+        case .enter: "Enter"
+        case .escape: "Esc"
         default: name
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
 import OtklikCore
 
-/// Renders the inbox into a grid: header, counters, column titles, one row per incident,
-/// the status line and the key-hint bar; the help overlay on top when open.
+/// Renders the console into a grid: header, counters, column titles, the list, the
+/// detail pane, the message line (or the prompt) and the key-hint bar; the help overlay
+/// on top when open.
 public enum InboxScreen {
     public static func render(_ state: ConsoleState) -> Grid {
         var grid = Grid(width: state.width, height: state.height)
@@ -10,11 +11,26 @@ public enum InboxScreen {
             renderTooSmall(state, into: &grid)
             return grid
         }
+        let layout = state.layout
         renderHeader(state, into: &grid)
-        renderColumnTitles(state, into: &grid)
-        renderRows(state, into: &grid)
+        if layout.list.height > 0 {
+            renderColumnTitles(state, width: layout.list.width, into: &grid)
+            renderRows(state, area: layout.list, into: &grid)
+        }
+        if layout.sideBySide {
+            for y in 2..<(layout.list.y + layout.list.height) {
+                grid.put("│", x: layout.list.width, y: y, role: .separator)
+            }
+        }
+        DetailPane.render(state, area: layout.detail, into: &grid)
         renderStatusLine(state, into: &grid)
-        HintBar.render(state, into: &grid, row: state.height - 1)
+        if state.prompt != nil, let message = state.message, state.messageIsError {
+            // A mistake in what was typed: shown under the prompt, which stays open.
+            grid.fill(row: state.height - 1, role: .error)
+            grid.put(" " + UntrustedText.oneLine(message), x: 0, y: state.height - 1, role: .error)
+        } else {
+            HintBar.render(state, into: &grid, row: state.height - 1)
+        }
         if state.helpVisible { HelpOverlay.render(state, into: &grid) }
         return grid
     }
@@ -50,89 +66,155 @@ public enum InboxScreen {
         }
     }
 
-    static func renderColumnTitles(_ state: ConsoleState, into grid: inout Grid) {
+    static func renderColumnTitles(_ state: ConsoleState, width: Int, into grid: inout Grid) {
         let s = state.strings
-        let columns = InboxColumns(width: grid.width)
-        grid.fill(row: 2, role: .columnTitle)
-        let titles = [
+        let columns = InboxColumns(width: width)
+        grid.fill(row: 2, to: width, role: .columnTitle)
+        var titles = [
             DisplayWidth.fit(s.columnSLA, to: columns.sla, alignRight: true),
             DisplayWidth.fit(s.columnNumber, to: columns.number, alignRight: true),
             DisplayWidth.fit(s.columnSource, to: columns.source),
             DisplayWidth.fit(s.columnTopic, to: columns.topic),
             DisplayWidth.fit(s.columnAgency, to: columns.agency),
             DisplayWidth.fit(s.columnStatus, to: columns.status),
-            s.columnText,
         ]
-        grid.put(titles.joined(separator: " "), x: 0, y: 2, role: .columnTitle)
+        if columns.owner > 0 {
+            titles.append(DisplayWidth.fit(s.columnOwner, to: columns.owner))
+            titles.append(DisplayWidth.fit(s.columnAge, to: columns.age, alignRight: true))
+        }
+        titles.append(s.columnText)
+        grid.put(titles.joined(separator: " "), x: 0, y: 2, role: .columnTitle, maxWidth: width)
     }
 
-    static func renderRows(_ state: ConsoleState, into grid: inout Grid) {
-        let columns = InboxColumns(width: grid.width)
-        let firstRow = 3
+    static func renderRows(_ state: ConsoleState, area: Layout.Area, into grid: inout Grid) {
+        let columns = InboxColumns(width: area.width)
         if state.loaded && state.total == 0 {
-            grid.put(" " + state.strings.emptyInbox, x: 0, y: firstRow, role: .muted)
+            let empty = state.filter.isEmpty ? state.strings.emptyInbox : state.strings.nothingMatches
+            grid.put(" " + empty, x: 0, y: area.y, role: .muted, maxWidth: area.width)
             return
         }
-        for line in 0..<state.listHeight {
+        for line in 0..<area.height {
             let position = state.top + line
             guard position < state.total || !state.loaded else { break }
-            let y = firstRow + line
+            let y = area.y + line
             guard let incident = state.row(at: position) else {
-                grid.put(" " + state.strings.loading, x: 0, y: y, role: .muted)
+                grid.put(" " + state.strings.loading, x: 0, y: y, role: .muted, maxWidth: area.width)
                 continue
             }
             renderRow(incident, state: state, columns: columns, y: y, into: &grid)
             if position == state.cursor {
-                grid.restyle(row: y, role: .selected)
+                // Reverse video over the row, keeping highlighted search words visible.
+                for x in 0..<area.width where grid[x, y].role != .searchMatch { grid[x, y].role = .selected }
             }
         }
     }
 
     static func renderRow(_ incident: IncidentSummary, state: ConsoleState, columns: InboxColumns, y: Int, into grid: inout Grid) {
         let s = state.strings
-        let clock = incident.clockState(at: state.now)
         let slaText = incident.dueAt.map { Countdown.text(until: $0, now: state.now, strings: s) } ?? "—"
-        let slaRole: StyleRole = switch clock {
+        let slaRole: StyleRole = switch incident.clockState(at: state.now) {
         case .stopped: .slaNone
         case .running: .slaOK
         case .warning: .slaWarning
         case .breached: .slaBreached
         }
-        let rowRole: StyleRole = incident.status == .new ? .rowNew : .row
+        let tagged = state.tagged.contains(incident.id)
+        let rowRole: StyleRole = tagged ? .tagged : (incident.status == .new || state.arrived.contains(incident.id)) ? .rowNew : .row
         var x = 0
-        func cell(_ text: String, _ width: Int, _ role: StyleRole, right: Bool = false) {
+        func cell(_ text: String, _ width: Int, _ role: StyleRole, right: Bool = false, after gap: Character = " ") {
             grid.put(DisplayWidth.fit(text, to: width, alignRight: right), x: x, y: y, role: role)
+            grid.put(String(gap), x: x + width, y: y, role: rowRole)
             x += width + 1
         }
-        cell(slaText, columns.sla, slaRole, right: true)
-        cell(String(incident.number), columns.number, incident.priority >= .high ? .priorityHigh : rowRole, right: true)
+        // Markers in the gaps: • just arrived from another process, * tagged.
+        cell(slaText, columns.sla, slaRole, right: true, after: state.arrived.contains(incident.id) ? "•" : " ")
+        cell(String(incident.number), columns.number, incident.priority >= .high ? .priorityHigh : rowRole, right: true,
+             after: tagged ? "*" : " ")
         cell(s.sources[incident.source.rawValue] ?? incident.source.rawValue, columns.source, rowRole)
         cell(UntrustedText.oneLine(incident.topicName ?? "—"), columns.topic, rowRole)
         cell(UntrustedText.oneLine(incident.agencyShortName ?? "—"), columns.agency, rowRole)
         cell(s.statuses[incident.status.rawValue] ?? incident.status.rawValue, columns.status, rowRole)
-        grid.put(DisplayWidth.truncate(UntrustedText.oneLine(incident.excerpt), to: columns.text), x: x, y: y, role: rowRole)
+        if columns.owner > 0 {
+            cell(incident.ownerLogin ?? "—", columns.owner, rowRole)
+            cell(Age.text(since: incident.createdAt, now: state.now, strings: s), columns.age, rowRole, right: true)
+        }
+        let text = DisplayWidth.truncate(UntrustedText.oneLine(incident.excerpt), to: columns.text)
+        putHighlighted(text, words: state.searchWords, x: x, y: y, role: rowRole, into: &grid)
+    }
+
+    /// Writes text with the search words in the match style.
+    static func putHighlighted(_ text: String, words: [String], x: Int, y: Int, role: StyleRole, into grid: inout Grid) {
+        let matches = Highlight.ranges(in: text, words: words)
+        guard !matches.isEmpty else {
+            grid.put(text, x: x, y: y, role: role)
+            return
+        }
+        var column = x
+        for (index, character) in text.enumerated() {
+            let inMatch = matches.contains { $0.contains(index) }
+            column = grid.put(String(character), x: column, y: y, role: inMatch ? .searchMatch : role)
+        }
     }
 
     static func renderStatusLine(_ state: ConsoleState, into grid: inout Grid) {
         let y = state.height - 2
         grid.fill(row: y, role: .statusBar)
-        let position = state.total == 0 ? "" : state.strings.position(state.cursor + 1, state.total)
-        let positionWidth = DisplayWidth.of(position)
-        grid.put(position + " ", x: grid.width - positionWidth - 1, y: y, role: .statusBar)
-        if let message = state.message {
-            grid.put(" " + UntrustedText.oneLine(message), x: 0, y: y, role: .statusBar, maxWidth: grid.width - positionWidth - 2)
+        if let prompt = state.prompt {
+            PromptLine.render(prompt, state: state, row: y, into: &grid)
+            return
         }
+        let s = state.strings
+        var right = state.total == 0 ? "" : s.position(state.cursor + 1, state.total)
+        if !state.tagged.isEmpty { right = s.taggedCount(state.tagged.count) + "  " + right }
+        if state.paused { right = s.pausedMark + "  " + right }
+        let rightWidth = DisplayWidth.of(right)
+        grid.put(right + " ", x: grid.width - rightWidth - 1, y: y, role: .statusBar)
+        let room = grid.width - rightWidth - 3
+        if let message = state.message {
+            grid.put(" " + UntrustedText.oneLine(message), x: 0, y: y, role: state.messageIsError ? .error : .statusBar, maxWidth: room)
+        } else {
+            grid.put(" " + QueryLabel.text(state), x: 0, y: y, role: .statusBar, maxWidth: room)
+        }
+    }
+}
+
+/// What the list shows: the saved view, the filter and the search, in words.
+enum QueryLabel {
+    static func text(_ state: ConsoleState) -> String {
+        let s = state.strings
+        var parts: [String] = []
+        if let key = state.viewKey, let view = SavedView.builtIn(key: key) {
+            parts.append("\(s.view) \(key): \(view.name(russian: state.language == .ru))")
+        }
+        if !state.filterText.isEmpty { parts.append("\(s.filterLabel): \(state.filterText)") }
+        if !state.searchWords.isEmpty { parts.append("\(s.searchLabel): «\(state.searchWords.joined(separator: " "))»") }
+        return parts.isEmpty ? s.allIncidents : parts.joined(separator: " · ")
     }
 }
 
 /// The header clock: day, month and time to the second in the center's zone.
 enum HeaderClock {
     static func text(_ date: Date, timeZone: TimeZone) -> String {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
-        let day = CivilDay(number: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
-        let seconds = local - day.number * 86_400
-        let c = day.components
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
-        return "\(two(c.day)).\(two(c.month)) \(two(seconds / 3_600)):\(two(seconds % 3_600 / 60)):\(two(seconds % 60))"
+        let c = LocalTime(date, timeZone: timeZone)
+        return "\(c.two(c.day)).\(c.two(c.month)) \(c.two(c.hour)):\(c.two(c.minute)):\(c.two(c.second))"
     }
+}
+
+/// A moment's local date and time, for display.
+struct LocalTime {
+    let year, month, day, hour, minute, second: Int
+
+    init(_ date: Date, timeZone: TimeZone) {
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let dayNumber = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let seconds = local - dayNumber * 86_400
+        let c = CivilDay(number: dayNumber).components
+        (year, month, day) = (c.year, c.month, c.day)
+        (hour, minute, second) = (seconds / 3_600, seconds % 3_600 / 60, seconds % 60)
+    }
+
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+
+    /// "28.11 14:05".
+    var short: String { "\(two(day)).\(two(month)) \(two(hour)):\(two(minute))" }
 }

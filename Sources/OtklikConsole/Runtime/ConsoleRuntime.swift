@@ -11,14 +11,17 @@ public final class ConsoleRuntime {
     private let clock: WallClock
     /// How often other processes' commits are looked for.
     private let pollInterval: TimeInterval
+    private let themes: ThemeLookup
 
     public init(state: ConsoleState, terminal: TerminalDevice, source: InboxSource, clock: WallClock,
-                pollInterval: TimeInterval = 0.5) {
+                pollInterval: TimeInterval = 0.5,
+                themes: @escaping ThemeLookup = { name in name == "dark" ? .success(.builtIn) : .failure(.notFound(name)) }) {
         self.state = state
         self.terminal = terminal
         self.source = source
         self.clock = clock
         self.pollInterval = pollInterval
+        self.themes = themes
     }
 
     /// Runs until the user quits or the terminal goes away.
@@ -27,10 +30,14 @@ public final class ConsoleRuntime {
         var lastPoll = clock.now
         var lastTick = clock.now
         var fullRedraw = true
-        var running = try perform([.load(offset: 0, limit: ConsoleUpdate.windowSize)], fullRedraw: &fullRedraw)
+        var running = try perform([.load(state.query, offset: 0, limit: ConsoleUpdate.windowSize)], fullRedraw: &fullRedraw)
         while running {
-            terminal.present(InboxScreen.render(state), full: fullRedraw)
-            fullRedraw = false
+            // Render only when something happened: an idle console costs nothing between ticks.
+            if changed || fullRedraw {
+                terminal.present(InboxScreen.render(state), full: fullRedraw)
+                fullRedraw = false
+                changed = false
+            }
             // Wake at the next whole second so the countdowns tick together.
             let now = clock.now
             let fraction = now.timeIntervalSince1970 - now.timeIntervalSince1970.rounded(.down)
@@ -59,13 +66,18 @@ public final class ConsoleRuntime {
         }
     }
 
+    /// Whether the state changed since the last frame.
+    private var changed = true
+
     private func step(_ event: ConsoleEvent) -> [ConsoleEffect] {
         let (next, effects) = ConsoleUpdate.update(state, event)
         state = next
+        changed = true
         return effects
     }
 
     /// Performs effects, feeding their results back through `update`. Returns false to stop.
+    /// A failing load is reported on the message line rather than ending the session.
     private func perform(_ effects: [ConsoleEffect], fullRedraw: inout Bool) throws -> Bool {
         var queue = effects
         while !queue.isEmpty {
@@ -73,9 +85,30 @@ public final class ConsoleRuntime {
             switch effect {
             case .quit: return false
             case .redrawAll: fullRedraw = true
-            case .load(let offset, let limit):
-                let snapshot = try source.snapshot(offset: offset, limit: limit, now: clock.now)
-                queue += step(.loaded(snapshot))
+            case .suspend:
+                terminal.suspend()
+                fullRedraw = true
+            case .load(let query, let offset, let limit):
+                do {
+                    queue += step(.loaded(try source.snapshot(query, offset: offset, limit: limit, now: clock.now)))
+                } catch {
+                    queue += step(.failed("\(error)"))
+                }
+            case .loadDetail(let id):
+                do {
+                    queue += step(.detailLoaded(try source.detail(id: id)))
+                } catch {
+                    queue += step(.failed("\(error)"))
+                }
+            case .applyTheme(let name):
+                switch themes(name) {
+                case .success(let theme):
+                    terminal.apply(theme: theme)
+                    fullRedraw = true
+                    queue += step(.themeApplied(name: name, problem: nil))
+                case .failure(let problem):
+                    queue += step(.themeApplied(name: name, problem: "\(problem)"))
+                }
             }
         }
         return true

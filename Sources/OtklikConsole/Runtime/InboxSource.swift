@@ -1,9 +1,15 @@
 import Foundation
+import OtklikCore
 
 /// Where the console's data comes from; the application wires the store to it.
 public protocol InboxSource {
-    /// A window of the inbox with the totals, as of `now`.
-    func snapshot(offset: Int, limit: Int, now: Date) throws -> InboxSnapshot
+    /// A window of the inbox for `query`, with the totals, as of `now`.
+    func snapshot(_ query: InboxQuery, offset: Int, limit: Int, now: Date) throws -> InboxSnapshot
+    /// One incident with its thread and history; nil when it no longer exists.
+    func detail(id: Int64) throws -> IncidentDetail?
     /// A number that changes whenever anyone commits to the store.
     func changeToken() throws -> Int
 }
+
+/// Finds a theme by name for `:theme` (the application reads the files).
+public typealias ThemeLookup = (String) -> Result<Theme, ThemeLoadError>

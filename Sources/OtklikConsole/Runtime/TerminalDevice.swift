@@ -8,6 +8,10 @@ public protocol TerminalDevice: AnyObject {
     func present(_ grid: Grid, full: Bool)
     /// Waits up to `timeoutMilliseconds` for input.
     func readInput(timeoutMilliseconds: Int) -> TerminalInput
+    /// Draws with another theme from the next frame on.
+    func apply(theme: Theme)
+    /// Gives the terminal back to the shell until the user resumes the program (Ctrl-Z).
+    func suspend()
 }
 
 /// What the terminal reports.

@@ -1,4 +1,5 @@
 import Foundation
+import OtklikCore
 
 /// The console's pure update: state and event in, new state and effects out.
 public enum ConsoleUpdate {
@@ -12,9 +13,13 @@ public enum ConsoleUpdate {
         var effects: [ConsoleEffect] = []
         switch event {
         case .key(let key):
-            state.message = nil
-            if let action = state.keyMap.action(for: key) {
-                effects += perform(action, on: &state)
+            if state.prompt != nil {
+                effects += promptKey(key, on: &state)
+            } else {
+                state.message = nil
+                if let action = state.keyMap.action(for: key) {
+                    effects += perform(action, on: &state)
+                }
             }
         case .tick(let now):
             state.now = now
@@ -25,23 +30,49 @@ public enum ConsoleUpdate {
             effects.append(.redrawAll)
         case .loaded(let snapshot):
             apply(snapshot, to: &state)
+        case .detailLoaded(let detail):
+            state.detail = detail
+            state.detailScroll = 0
         case .storeChanged:
-            effects.append(.load(offset: state.windowOffset, limit: windowSize))
-            state.pendingLoad = state.windowOffset
+            if state.paused {
+                state.staleWhilePaused = true
+            } else {
+                effects.append(reload(&state))
+            }
+        case .themeApplied(let name, let problem):
+            if let problem {
+                fail(&state, problem)
+            } else {
+                state.themeName = name
+                say(&state, state.language == .en ? "Theme: \(name)" : "Тема оформления: \(name)")
+            }
+        case .failed(let message):
+            fail(&state, message)
         }
         effects += windowRequest(&state)
+        effects += detailRequest(&state)
         return (state, effects)
     }
 
+    // MARK: Actions
+
     static func perform(_ action: Action, on state: inout ConsoleState) -> [ConsoleEffect] {
         if state.helpVisible {
-            // The help overlay takes every key; back, help and quit close it.
+            // The help overlay takes every key: moving keys scroll it; back, close, help
+            // and quit close it.
             switch action {
             case .quit: return [.quit]
-            case .back, .help: state.helpVisible = false
+            case .back, .close, .help: state.helpVisible = false
+            case .moveDown, .pageDown, .halfPageDown: state.helpScroll += action == .moveDown ? 1 : 10
+            case .moveUp, .pageUp, .halfPageUp: state.helpScroll = max(0, state.helpScroll - (action == .moveUp ? 1 : 10))
+            case .first: state.helpScroll = 0
+            case .last: state.helpScroll = Action.declarations.count  // clamped when drawn
             default: break
             }
             return []
+        }
+        if state.detailMode == .full, let effects = performInFullDetail(action, on: &state) {
+            return effects
         }
         let page = state.listHeight
         switch action {
@@ -53,16 +84,170 @@ public enum ConsoleUpdate {
         case .halfPageUp: move(&state, to: state.cursor - page / 2, scroll: -(page / 2))
         case .first: move(&state, to: 0)
         case .last: move(&state, to: state.total - 1)
-        case .help: state.helpVisible = true
-        case .back, .quit: return [.quit]
+        case .toggleDetail:
+            if state.selected != nil { state.detailMode = .full; state.detailScroll = 0 }
+        case .search: state.prompt = Prompt(kind: .search, text: state.searchWords.joined(separator: " "))
+        case .searchNext, .searchPrevious:
+            guard !state.searchWords.isEmpty else {
+                fail(&state, state.language == .en ? "No search: press / first" : "Поиска нет: нажмите /")
+                return []
+            }
+            // The list holds only matches, so the next match is the next row.
+            move(&state, to: state.cursor + (action == .searchNext ? 1 : -1))
+        case .filter: state.prompt = Prompt(kind: .filter, text: state.filterText)
+        case .command: state.prompt = Prompt(kind: .command)
+        case .view1, .view2, .view3, .view4, .view5, .view6, .view7, .view8, .view9:
+            if let key = action.viewKey, let view = SavedView.builtIn(key: key) { return open(view, on: &state) }
+        case .tag:
+            if let id = state.selected?.id {
+                if state.tagged.remove(id) == nil { state.tagged.insert(id) }
+                move(&state, to: state.cursor + 1)
+            }
+        case .pause: return togglePause(on: &state)
         case .refresh:
-            state.message = state.strings.refreshed
-            state.pendingLoad = state.windowOffset
-            return [.load(offset: state.windowOffset, limit: windowSize)]
+            say(&state, state.strings.refreshed)
+            return [reload(&state)]
         case .redraw: return [.redrawAll]
+        case .suspend: return [.suspend]
+        case .help:
+            state.helpVisible = true
+            state.helpScroll = 0
+        case .back:
+            if !state.searchWords.isEmpty || !state.filter.isEmpty || state.viewKey != nil {
+                return clearQuery(on: &state)
+            }
+        case .close:
+            if !state.searchWords.isEmpty || !state.filter.isEmpty || state.viewKey != nil {
+                return clearQuery(on: &state)
+            }
+            return [.quit]
+        case .quit: return [.quit]
         }
         return []
     }
+
+    /// Keys of the full-screen detail: j/k scroll it, back/close/Enter return to the list.
+    /// Nil: handled as in the list.
+    static func performInFullDetail(_ action: Action, on state: inout ConsoleState) -> [ConsoleEffect]? {
+        let page = max(1, state.layout.detail.height - 2)
+        switch action {
+        case .moveDown: state.detailScroll += 1
+        case .moveUp: state.detailScroll = max(0, state.detailScroll - 1)
+        case .pageDown, .halfPageDown: state.detailScroll += action == .pageDown ? page : page / 2
+        case .pageUp, .halfPageUp: state.detailScroll = max(0, state.detailScroll - (action == .pageUp ? page : page / 2))
+        case .first: state.detailScroll = 0
+        case .back, .close, .toggleDetail: state.detailMode = .split
+        default: return nil
+        }
+        return []
+    }
+
+    // MARK: Prompt
+
+    static func promptKey(_ key: Key, on state: inout ConsoleState) -> [ConsoleEffect] {
+        guard var prompt = state.prompt else { return [] }
+        switch key {
+        case .escape, .control("g"), .control("c"):
+            state.prompt = nil
+            return []
+        case .enter:
+            state.prompt = nil
+            state.message = nil
+            switch prompt.kind {
+            case .search: return applySearch(prompt.text, on: &state)
+            case .filter: return applyFilter(prompt.text, on: &state, reopenOnError: true)
+            case .command: return ConsoleCommandLine.run(prompt.text, on: &state)
+            }
+        case .tab where prompt.kind == .command:
+            prompt = Prompt(kind: .command, text: ConsoleCommandLine.complete(prompt.text, themes: state.availableThemes))
+        default:
+            _ = prompt.edit(key)
+        }
+        state.prompt = prompt
+        return []
+    }
+
+    static func applySearch(_ text: String, on state: inout ConsoleState) -> [ConsoleEffect] {
+        let words = InboxFilter.fold(text).split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+        state.searchWords = words
+        state.filter.words = words
+        return [restart(&state)]
+    }
+
+    static func applyFilter(_ text: String, on state: inout ConsoleState, reopenOnError: Bool = false) -> [ConsoleEffect] {
+        do {
+            var filter = try InboxFilter.parse(text, now: state.now, timeZone: state.timeZone)
+            filter.words += state.searchWords
+            state.filter = filter
+            state.filterText = text.trimmingCharacters(in: .whitespaces)
+            state.viewKey = nil
+            return [restart(&state)]
+        } catch {
+            fail(&state, error.message(russian: state.language == .ru))
+            if reopenOnError {
+                var prompt = Prompt(kind: .filter, text: text)
+                prompt.cursor = min(error.offset, text.count)
+                state.prompt = prompt
+            }
+            return []
+        }
+    }
+
+    static func open(_ view: SavedView, on state: inout ConsoleState) -> [ConsoleEffect] {
+        var filter = view.filter(now: state.now, timeZone: state.timeZone)
+        filter.words += state.searchWords
+        state.filter = filter
+        state.filterText = ""
+        state.viewKey = view.key
+        return [restart(&state)]
+    }
+
+    static func clearQuery(on state: inout ConsoleState) -> [ConsoleEffect] {
+        state.filter = .all
+        state.filterText = ""
+        state.viewKey = nil
+        state.searchWords = []
+        return [restart(&state)]
+    }
+
+    static func togglePause(on state: inout ConsoleState) -> [ConsoleEffect] {
+        state.paused.toggle()
+        let en = state.language == .en
+        say(&state, state.paused ? (en ? "Live re-sorting paused (Z resumes)" : "Пересортировка на паузе (Z — продолжить)")
+                                 : (en ? "Live re-sorting resumed" : "Пересортировка включена"))
+        if !state.paused && state.staleWhilePaused {
+            state.staleWhilePaused = false
+            return [reload(&state)]
+        }
+        return []
+    }
+
+    static func say(_ state: inout ConsoleState, _ text: String) {
+        state.message = text
+        state.messageIsError = false
+    }
+
+    static func fail(_ state: inout ConsoleState, _ text: String) {
+        state.message = text
+        state.messageIsError = true
+    }
+
+    /// A new query: back to the top of the list.
+    static func restart(_ state: inout ConsoleState) -> ConsoleEffect {
+        state.cursor = 0
+        state.top = 0
+        state.rows = []
+        state.windowOffset = 0
+        state.pendingLoad = 0
+        return .load(state.query, offset: 0, limit: windowSize)
+    }
+
+    static func reload(_ state: inout ConsoleState) -> ConsoleEffect {
+        state.pendingLoad = state.windowOffset
+        return .load(state.query, offset: state.windowOffset, limit: windowSize)
+    }
+
+    // MARK: Movement and data
 
     /// Moves the cursor, clamped to the list; `scroll` moves the view by pages too.
     static func move(_ state: inout ConsoleState, to position: Int, scroll: Int = 0) {
@@ -82,16 +267,23 @@ public enum ConsoleUpdate {
         state.top = max(0, min(state.top, max(0, state.total - height)))
     }
 
-    /// A new snapshot keeps the cursor on the same incident when it is still in the window.
+    /// A new snapshot keeps the cursor on the same incident when it is still in the window,
+    /// and marks incidents that arrived since the console opened.
     static func apply(_ snapshot: InboxSnapshot, to state: inout ConsoleState) {
         let selectedID = state.selected?.id
         let offsetInView = state.cursor - state.top
+        let firstLoad = !state.loaded
         state.total = snapshot.total
         state.windowOffset = snapshot.offset
         state.rows = snapshot.rows
         state.counters = snapshot.counters
         state.loaded = true
         state.pendingLoad = nil
+        let newest = snapshot.rows.map(\.id).max() ?? 0
+        if !firstLoad {
+            for row in snapshot.rows where row.id > state.newestSeen { state.arrived.insert(row.id) }
+        }
+        state.newestSeen = max(state.newestSeen, newest)
         if let selectedID, let index = snapshot.rows.firstIndex(where: { $0.id == selectedID }) {
             state.cursor = snapshot.offset + index
             state.top = max(0, state.cursor - offsetInView)
@@ -109,6 +301,21 @@ public enum ConsoleUpdate {
         if needFrom >= state.windowOffset && needTo <= windowEnd { return [] }
         let offset = max(0, min(state.top - windowSize / 3, state.total - windowSize))
         state.pendingLoad = offset
-        return [.load(offset: offset, limit: windowSize)]
+        return [.load(state.query, offset: offset, limit: windowSize)]
+    }
+
+    /// Asks for the selected incident's detail when it is not the one shown; a looked-at
+    /// incident is no longer marked as just arrived.
+    static func detailRequest(_ state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let selected = state.selected else {
+            if state.loaded && state.total == 0 { state.detail = nil }
+            return []
+        }
+        state.arrived.remove(selected.id)
+        let wanted = DetailRequest(id: selected.id, version: selected.version)
+        guard state.requestedDetail != wanted else { return [] }
+        state.requestedDetail = wanted
+        if state.detail?.summary.id != selected.id { state.detail = nil }
+        return [.loadDetail(id: selected.id)]
     }
 }

@@ -21,6 +21,9 @@ public struct DemoGenerator: Sendable {
     /// One working calendar per agency, in the agency's own time zone.
     public let agencyCalendars: [WorkingCalendar]
     private let operatorIndexes: [Int]
+    /// Each topic's complaints, split once around `{place}` (searching every text for it,
+    /// a million times, cost more than the rest of the generator together).
+    private let complaints: [[ComplaintTemplate]]
     private let citizens: Int
 
     public init(seed: UInt64, size: Int, now: Date, days: Int = 30) {
@@ -37,6 +40,7 @@ public struct DemoGenerator: Sendable {
                 timeZone: TimeZone(identifier: agency.timeZone) ?? TimeZone(identifier: "Europe/Moscow")!,
                 specialDays: RussianProductionCalendar.days2026)
         }
+        complaints = DemoRegion.topics.map { $0.complaints.map(ComplaintTemplate.init) }
         operatorIndexes = DemoRegion.operators.indices.filter { DemoRegion.operators[$0].role == .operator }
         citizens = max(60, size / 3)
     }
@@ -74,7 +78,7 @@ public struct DemoGenerator: Sendable {
         let place = "\(municipality.name), \(random.pick(DemoRegion.streets)), д. \(1 + random.below(120))"
         let text = noise
             ? random.pick(DemoRegion.noiseTexts)
-            : random.pick(topic.complaints).replacingOccurrences(of: "{place}", with: place)
+            : random.pick(complaints[topicIndex]).filled(with: place)
 
         // The timeline: when each step happens (or would happen; a step in the future has
         // not happened yet). A few incidents get stuck at the agency and are never answered.
@@ -85,7 +89,10 @@ public struct DemoGenerator: Sendable {
         if policy.finalAnchor == .intermediateAnswer, answerAt <= now {
             deadlines.final = policy.final.deadline(from: answerAt, in: calendar)
         }
-        let closeAt = answerAt > now ? Date.distantFuture : step(from: answerAt, due: deadlines.final, lateChance: 0.1)
+        // Half of the answers are final at once (a simple question, a quick fix).
+        let answeredFinally = random.chance(0.5)
+        let closeAt = answerAt > now ? Date.distantFuture
+            : answeredFinally ? answerAt : step(from: answerAt, due: deadlines.final, lateChance: 0.1)
 
         let status: IncidentStatus
         if reactionAt > now {
@@ -104,7 +111,7 @@ public struct DemoGenerator: Sendable {
         let owner = reacted ? random.pick(operatorIndexes) : nil
 
         var messages = [DemoMessage(kind: .citizenPost, text: text, at: createdAt, operatorIndex: nil)]
-        if reacted, random.chance(0.25) {
+        if reacted, random.chance(0.15) {
             messages.append(DemoMessage(kind: .internalNote, text: random.pick(DemoRegion.internalNotes), at: reactionAt, operatorIndex: owner))
         }
         if reacted, !noise, random.chance(0.15) {
@@ -186,5 +193,26 @@ public struct DemoGenerator: Sendable {
         case .email: ("<\(number).demo@mail.example>", nil)
         case .open311: ("311-\(number)", nil)
         }
+    }
+}
+
+/// A complaint text with an optional `{place}` to fill in.
+struct ComplaintTemplate: Sendable {
+    let before: String
+    let after: String?
+
+    init(_ text: String) {
+        if let range = text.range(of: "{place}") {
+            before = String(text[..<range.lowerBound])
+            after = String(text[range.upperBound...])
+        } else {
+            before = text
+            after = nil
+        }
+    }
+
+    func filled(with place: String) -> String {
+        guard let after else { return before }
+        return before + place + after
     }
 }

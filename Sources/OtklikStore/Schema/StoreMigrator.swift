@@ -5,6 +5,8 @@ import GRDB
 enum StoreMigrator {
     static let v1 = "v1"
     static let v2 = "v2-operator-language"
+    static let v3 = "v3-inbox-filter"
+    static let v4 = "v4-drop-superseded-indexes"
 
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -18,6 +20,21 @@ enum StoreMigrator {
             try db.execute(sql: """
                 ALTER TABLE operator ADD COLUMN language TEXT NOT NULL DEFAULT 'ru' CHECK (language IN ('ru','en'))
                 """)
+        }
+        migrator.registerMigration(v3) { db in
+            // The inbox filter (Store+Filter.swift, DECISIONS.md "Inbox filter language"):
+            // covering indexes over the filter's columns, so that a count or a page of a
+            // filtered inbox reads index entries instead of a million table rows.
+            for statement in SchemaV3.statements {
+                try db.execute(sql: statement)
+            }
+        }
+        migrator.registerMigration(v4) { db in
+            // Indexes of v1 whose leading columns v3's covering indexes repeat: each cost a
+            // write on every incident change and time in bulk loads, and served nothing.
+            for index in ["incident_by_status", "incident_due", "incident_warn", "incident_by_owner", "incident_by_topic"] {
+                try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
+            }
         }
         return migrator
     }
