@@ -30,18 +30,24 @@ extension Store {
     }
 
     /// Fills an empty store with the demo region and `size` incidents generated from
-    /// `seed` over the 30 days before `now`. Writes in batches so that a console opened on
-    /// the same file meanwhile stays responsive. `progress` gets the number stored so far;
-    /// `phase` the duration of each phase (for the benchmark and `--verbose`).
+    /// `seed` over the 30 days before `now`, in batches. `progress` gets the number stored
+    /// so far; `phase` the duration of each phase (for the benchmark and large demos).
     public func populateDemo(seed: UInt64, size: Int, now: Date, batchSize: Int = 20_000,
                              progress: (Int) -> Void = { _ in },
                              phase: (String, TimeInterval) -> Void = { _, _ in }) throws {
+        try Self.populateDemo(into: pool, path: path, seed: seed, size: size, now: now, batchSize: batchSize,
+                              progress: progress, phase: phase)
+    }
+
+    static func populateDemo(into writer: any DatabaseWriter, path: String, seed: UInt64, size: Int, now: Date,
+                             batchSize: Int, progress: (Int) -> Void,
+                             phase: (String, TimeInterval) -> Void) throws {
         var clock = Date()
         func lap(_ name: String) {
             phase(name, Date().timeIntervalSince(clock))
             clock = Date()
         }
-        let references = try pool.write { db -> DemoReferences in
+        let references = try writer.write { db -> DemoReferences in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") == 0 else {
                 throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "the store already holds incidents; the demo needs an empty store")
             }
@@ -57,8 +63,8 @@ extension Store {
         // the parent lookups cost more than the inserts themselves (20 s of 35 s). The
         // generator's references are consistent by construction, and a test checks a
         // generated store with `PRAGMA foreign_key_check`.
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
-        let setAside = try pool.write { db -> [(name: String, kind: String, sql: String)] in
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA foreign_keys = OFF") }
+        let setAside = try writer.write { db -> [(name: String, kind: String, sql: String)] in
             try db.execute(sql: "PRAGMA cache_size = -262144")
             // Checkpoints every 40 MB rather than 4 MB. (Never checkpointing is worse: every
             // page read then searches an ever larger WAL index.)
@@ -74,7 +80,7 @@ extension Store {
             return objects
         }
         let fullText = DemoFullTextBuilder(storePath: path)
-        let ftsDefinition = try pool.read { db in
+        let ftsDefinition = try writer.read { db in
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'message_fts'")!
         }
         fullText.start(seed: seed, size: size, now: now, ftsDefinition: ftsDefinition)
@@ -82,7 +88,7 @@ extension Store {
         var inserter = DemoInserter()
         var stored = 0
         while stored < size {
-            try pool.write { db in
+            try writer.write { db in
                 var inBatch = 0
                 while inBatch < batchSize, let incident = generator.next() {
                     try inserter.add(incident, references: references, db: db)
@@ -94,16 +100,16 @@ extension Store {
             progress(stored)
         }
         lap("incidents, messages, authors, events")
-        try fullText.install(into: pool)
+        try fullText.install(into: writer)
         lap("full-text index (built alongside)")
-        try pool.write { db in
+        try writer.write { db in
             for object in setAside { try db.execute(sql: object.sql) }
             try db.execute(sql: "INSERT INTO event(at, actor, action, after) VALUES (?, 'system:demo', 'demo.generated', ?)",
                            arguments: [Int64(now.timeIntervalSince1970), "seed=\(seed) size=\(size)"])
             try db.execute(sql: "UPDATE setting SET value = 'complete' WHERE key = 'demo.state'")
             try db.execute(sql: "PRAGMA cache_size = -2000")
         }
-        try pool.writeWithoutTransaction { db in
+        try writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = ON")
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -111,7 +117,7 @@ extension Store {
         lap("indexes")
         // Fresh statistics, so the planner picks the inbox index at any size.
         // (A full ANALYZE: with analysis_limit the planner chose seconds-long plans at 1M.)
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
         lap("statistics")
     }
 

@@ -30,18 +30,7 @@ public struct Store: Sendable {
     /// Opens (creating if needed) and migrates the store at `path`. A new file is
     /// readable by its owner only: it holds citizens' personal data (152-ФЗ).
     public static func open(path: String) throws -> Store {
-        let url = URL(fileURLWithPath: path)
-        let fileManager = FileManager.default
-        do {
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                            attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw OpenError.directory(path, underlying: error.localizedDescription)
-        }
-        // Create the file with owner-only permissions before SQLite does (O_EXCL: if
-        // another process wins the race, we simply open its file).
-        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        if fd >= 0 { close(fd) }
+        try createOwnerOnlyFile(path)
 
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -59,6 +48,20 @@ public struct Store: Sendable {
         } catch let error as DatabaseError {
             throw OpenError.notAStore(path, underlying: error.message ?? error.description)
         }
+    }
+
+    /// Creates the file (and its folder) readable by its owner only, before SQLite does.
+    /// O_EXCL: if another process wins the race, we simply open its file.
+    static func createOwnerOnlyFile(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw OpenError.directory(path, underlying: error.localizedDescription)
+        }
+        let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+        if fd >= 0 { close(fd) }
     }
 
     /// Applies the pending migrations. Several processes may open a new store at once:
