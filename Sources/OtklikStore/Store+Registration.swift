@@ -81,7 +81,7 @@ extension Store {
                 VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     number, sourceID, externalID, authorID, new.priority.rawValue, topicID, agencyID, policyID,
-                    String(text.prefix(240)), new.createdAt.unixSeconds, registeredAt.unixSeconds,
+                    Self.excerpt(of: text), new.createdAt.unixSeconds, registeredAt.unixSeconds,
                     deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
                     due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
                 ])
@@ -94,6 +94,12 @@ extension Store {
                            arguments: [now.unixSeconds, actor, incidentID])
             return number
         }
+    }
+
+    /// The start of a message for the inbox: its first 160 characters, which is wider than
+    /// the text column of any terminal. (Counting bytes first: most texts are shorter.)
+    static func excerpt(of text: String) -> String {
+        text.utf8.count <= 160 ? text : String(text.prefix(160))
     }
 
     /// The source row for a kind, created on first use.
