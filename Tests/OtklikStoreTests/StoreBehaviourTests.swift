@@ -52,6 +52,10 @@ import Testing
         let running = page.prefix { $0.dueAt != nil }
         #expect(running.map(\.dueAt!) == running.map(\.dueAt!).sorted())
         #expect(page.dropFirst(running.count).allSatisfy { $0.dueAt == nil })
+        // Pages read backwards from the end are the same rows as forwards.
+        for offset in [0, 250, 299, 300, 301, 550, 590, 599, 600] {
+            #expect(try store.inboxPage(offset: offset, limit: 50).map(\.id) == Array(page.dropFirst(offset).prefix(50)).map(\.id), "offset \(offset)")
+        }
         // The planner uses the inbox index rather than sorting a million rows.
         let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(Store.summarySelect) \(Store.inboxOrder) LIMIT 50").map { $0["detail"] as String }
