@@ -16,9 +16,10 @@ final class StoreInboxSource: InboxSource {
     func snapshot(_ query: InboxQuery, offset: Int, limit: Int, now: Date) throws -> InboxSnapshot {
         InboxSnapshot(
             total: try store.inboxCount(filter: query.filter, operatorLogin: query.operatorLogin, now: now), offset: offset,
-            rows: try store.inboxPage(filter: query.filter, operatorLogin: query.operatorLogin, now: now, offset: offset, limit: limit),
-            counters: try store.counters(now: now))
+            rows: try store.inboxPage(filter: query.filter, operatorLogin: query.operatorLogin, now: now, offset: offset, limit: limit))
     }
+
+    func counters(now: Date) throws -> InboxCounters { try store.counters(now: now) }
 
     func detail(id: Int64) throws -> IncidentDetail? { try store.incidentDetail(id: id) }
 

@@ -45,9 +45,15 @@ extension Store {
     /// second half-way through a million incidents). Pages in the second half are read
     /// backwards from the end, so `G` — the last page — is as fast as the first.
     public func inboxPage(offset: Int, limit: Int) throws -> [IncidentSummary] {
+        try inboxPage(offset: offset, limit: limit, backwardsFrom: 20_000)
+    }
+
+    /// Pages from `backwardsFrom` on may be read backwards (nearer the top there is no
+    /// need to count the inbox first).
+    func inboxPage(offset: Int, limit: Int, backwardsFrom: Int) throws -> [IncidentSummary] {
         try pool.read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") ?? 0
-            guard offset > total / 2 else {
+            let total = offset < backwardsFrom ? 0 : try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") ?? 0
+            guard offset >= backwardsFrom, offset > total / 2 else {
                 return try Row.fetchAll(db, sql: "\(Self.summarySelect) \(Self.inboxOrder) LIMIT ? OFFSET ?",
                                         arguments: [limit, offset]).map(Self.summary)
             }

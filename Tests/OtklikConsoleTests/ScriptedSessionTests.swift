@@ -61,6 +61,10 @@ final class MemoryInbox: InboxSource {
                              counters: InboxCounters(new: rows.filter { $0.status == .new }.count, open: rows.count))
     }
 
+    func counters(now: Date) throws -> InboxCounters {
+        InboxCounters(new: rows.filter { $0.status == .new }.count, open: rows.count)
+    }
+
     func detail(id: Int64) throws -> IncidentDetail? {
         guard let summary = rows.first(where: { $0.id == id }) else { return nil }
         return fixtureDetail(summary)

@@ -41,7 +41,7 @@ import Testing
     @Test func refreshAndRedraw() {
         let state = fixtureState()
         let (refreshed, effects) = press(state, .character("R"))
-        #expect(effects == [.load(InboxQuery(), offset: 0, limit: 400)])
+        #expect(effects == [.load(InboxQuery(), offset: 0, limit: 400), .loadCounters])
         #expect(refreshed.message == "Обновлено")
         #expect(press(state, .control("l")).1 == [.redrawAll])
         #expect(ConsoleUpdate.update(state, .resized(width: 100, height: 30)).1 == [.redrawAll])
@@ -78,7 +78,15 @@ import Testing
 
     @Test func storeChangesReloadTheCurrentWindow() {
         let (_, effects) = ConsoleUpdate.update(fixtureState(), .storeChanged)
-        #expect(effects == [.load(InboxQuery(), offset: 0, limit: 400)])
+        #expect(effects == [.load(InboxQuery(), offset: 0, limit: 400), .loadCounters])
+    }
+
+    @Test func countersReloadEveryFifteenSeconds() {
+        let quarter = Date(timeIntervalSince1970: 1_795_867_215)  // a multiple of 15 s
+        #expect(ConsoleUpdate.update(fixtureState(), .tick(quarter)).1 == [.loadCounters])
+        #expect(ConsoleUpdate.update(fixtureState(), .tick(quarter.addingTimeInterval(1))).1.isEmpty)
+        let counted = ConsoleUpdate.update(fixtureState(), .countersLoaded(InboxCounters(new: 7, open: 8, atRisk: 9, overdue: 10))).0
+        #expect(InboxScreen.render(counted).text(row: 1).hasPrefix(" новые 7 · в работе 8 · под угрозой 9 · просрочено 10"))
     }
 
     @Test func ticksMoveTheCountdowns() {
@@ -194,7 +202,7 @@ import Testing
         let (paused, effects) = ConsoleUpdate.update(state, .storeChanged)
         #expect(paused.paused && paused.staleWhilePaused && effects.isEmpty)
         let (resumed, resumeEffects) = ConsoleUpdate.update(paused, .key(.character("Z")))
-        #expect(!resumed.paused && resumeEffects == [.load(InboxQuery(), offset: 0, limit: 400)])
+        #expect(!resumed.paused && resumeEffects == [.load(InboxQuery(), offset: 0, limit: 400), .loadCounters])
         // Enter: the detail fills the screen; j scrolls it; Esc goes back.
         var full = ConsoleUpdate.update(fixtureState(), .key(.enter)).0
         #expect(full.detailMode == .full)

@@ -54,6 +54,7 @@ import Testing
         #expect(page.dropFirst(running.count).allSatisfy { $0.dueAt == nil })
         // Pages read backwards from the end are the same rows as forwards.
         for offset in [0, 250, 299, 300, 301, 550, 590, 599, 600] {
+            #expect(try store.inboxPage(offset: offset, limit: 50, backwardsFrom: 0).map(\.id) == Array(page.dropFirst(offset).prefix(50)).map(\.id), "offset \(offset)")
             #expect(try store.inboxPage(offset: offset, limit: 50).map(\.id) == Array(page.dropFirst(offset).prefix(50)).map(\.id), "offset \(offset)")
         }
         // The planner uses the inbox index rather than sorting a million rows.

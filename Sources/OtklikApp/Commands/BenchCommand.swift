@@ -70,6 +70,8 @@ struct BenchCommand: ParsableCommand {
             }
         }
 
+        try ConsoleBench.measure(store: store, runs: runs, into: &results)
+
         print("Otklik benchmark — store \(path), \(total) incidents, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(results.render())
     }
@@ -79,7 +81,12 @@ struct BenchCommand: ParsableCommand {
 struct BenchTable {
     private var rows: [(String, [TimeInterval])] = []
 
+    private var notes: [String] = []
+
     mutating func add(_ name: String, _ samples: [TimeInterval]) { rows.append((name, samples)) }
+
+    /// A line printed under the table.
+    mutating func note(_ line: String) { notes.append(line) }
 
     /// Runs `body` once to warm up, then `runs` times, recording each duration.
     mutating func measure(_ name: String, runs: Int, _ body: () throws -> Void) rethrows {
@@ -101,7 +108,7 @@ struct BenchTable {
             let median = sorted[sorted.count / 2]
             lines.append("\(name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(Self.format(median))  \(Self.format(sorted.first!))  \(Self.format(sorted.last!))")
         }
-        return lines.joined(separator: "\n")
+        return (lines + notes).joined(separator: "\n")
     }
 
     static func format(_ seconds: TimeInterval) -> String {

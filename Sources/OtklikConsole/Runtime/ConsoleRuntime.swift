@@ -30,7 +30,8 @@ public final class ConsoleRuntime {
         var lastPoll = clock.now
         var lastTick = clock.now
         var fullRedraw = true
-        var running = try perform([.load(state.query, offset: 0, limit: ConsoleUpdate.windowSize)], fullRedraw: &fullRedraw)
+        var running = try perform([.load(state.query, offset: 0, limit: ConsoleUpdate.windowSize), .loadCounters],
+                                  fullRedraw: &fullRedraw)
         while running {
             // Render only when something happened: an idle console costs nothing between ticks.
             if changed || fullRedraw {
@@ -91,6 +92,12 @@ public final class ConsoleRuntime {
             case .load(let query, let offset, let limit):
                 do {
                     queue += step(.loaded(try source.snapshot(query, offset: offset, limit: limit, now: clock.now)))
+                } catch {
+                    queue += step(.failed("\(error)"))
+                }
+            case .loadCounters:
+                do {
+                    queue += step(.countersLoaded(try source.counters(now: clock.now)))
                 } catch {
                     queue += step(.failed("\(error)"))
                 }

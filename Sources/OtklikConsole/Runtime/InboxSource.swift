@@ -5,6 +5,8 @@ import OtklikCore
 public protocol InboxSource {
     /// A window of the inbox for `query`, with the totals, as of `now`.
     func snapshot(_ query: InboxQuery, offset: Int, limit: Int, now: Date) throws -> InboxSnapshot
+    /// The header's counters as of `now`.
+    func counters(now: Date) throws -> InboxCounters
     /// One incident with its thread and history; nil when it no longer exists.
     func detail(id: Int64) throws -> IncidentDetail?
     /// A number that changes whenever anyone commits to the store.

@@ -9,6 +9,8 @@ public enum ConsoleEvent: Equatable, Sendable {
     case resized(width: Int, height: Int)
     /// A window of the inbox arrived from the store.
     case loaded(InboxSnapshot)
+    /// The header's counters arrived.
+    case countersLoaded(InboxCounters)
     /// The selected incident's detail arrived (nil: it no longer exists).
     case detailLoaded(IncidentDetail?)
     /// Another process (or this one) committed to the store.
@@ -36,6 +38,10 @@ public struct InboxQuery: Equatable, Sendable {
 public enum ConsoleEffect: Equatable, Sendable {
     /// Load `limit` inbox rows from `offset` for `query`, with the totals.
     case load(InboxQuery, offset: Int, limit: Int)
+    /// Load the header's counters. They cost more than a window at a million incidents,
+    /// so they are loaded when the store changes and every 15 s (at risk and overdue move
+    /// with time), not with every window.
+    case loadCounters
     /// Load the detail of one incident.
     case loadDetail(id: Int64)
     /// Find and apply a theme by name.

@@ -23,6 +23,7 @@ public enum ConsoleUpdate {
             }
         case .tick(let now):
             state.now = now
+            if Int(now.timeIntervalSince1970) % 15 == 0 { effects.append(.loadCounters) }
         case .resized(let width, let height):
             state.width = width
             state.height = height
@@ -30,6 +31,8 @@ public enum ConsoleUpdate {
             effects.append(.redrawAll)
         case .loaded(let snapshot):
             apply(snapshot, to: &state)
+        case .countersLoaded(let counters):
+            state.counters = counters
         case .detailLoaded(let detail):
             state.detail = detail
             state.detailScroll = 0
@@ -37,7 +40,7 @@ public enum ConsoleUpdate {
             if state.paused {
                 state.staleWhilePaused = true
             } else {
-                effects.append(reload(&state))
+                effects += [reload(&state), .loadCounters]
             }
         case .themeApplied(let name, let problem):
             if let problem {
@@ -106,7 +109,7 @@ public enum ConsoleUpdate {
         case .pause: return togglePause(on: &state)
         case .refresh:
             say(&state, state.strings.refreshed)
-            return [reload(&state)]
+            return [reload(&state), .loadCounters]
         case .redraw: return [.redrawAll]
         case .suspend: return [.suspend]
         case .help:
@@ -217,7 +220,7 @@ public enum ConsoleUpdate {
                                  : (en ? "Live re-sorting resumed" : "Пересортировка включена"))
         if !state.paused && state.staleWhilePaused {
             state.staleWhilePaused = false
-            return [reload(&state)]
+            return [reload(&state), .loadCounters]
         }
         return []
     }
@@ -276,7 +279,7 @@ public enum ConsoleUpdate {
         state.total = snapshot.total
         state.windowOffset = snapshot.offset
         state.rows = snapshot.rows
-        state.counters = snapshot.counters
+        if let counters = snapshot.counters { state.counters = counters }
         state.loaded = true
         state.pendingLoad = nil
         let newest = snapshot.rows.map(\.id).max() ?? 0
