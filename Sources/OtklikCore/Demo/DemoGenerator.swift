@@ -69,7 +69,6 @@ public struct DemoGenerator: Sendable {
         let noise = random.chance(0.04)
         let priority = noise ? .low : pickPriority()
         let topicIndex = random.pick(leafTopics)
-        let topic = DemoRegion.topics[topicIndex]
         let agencyIndex = topicAgency[topicIndex] ?? random.below(DemoRegion.agencies.count)
         let calendar = agencyCalendars[agencyIndex]
         let policy = SLAPolicy.select(from: SLAPolicy.builtIn, source: source, priority: priority) ?? .socialStandard
