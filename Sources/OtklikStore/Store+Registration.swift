@@ -96,10 +96,15 @@ extension Store {
         }
     }
 
-    /// The start of a message for the inbox: its first 160 characters, which is wider than
-    /// the text column of any terminal. (Counting bytes first: most texts are shorter.)
+    /// The start of a message for the inbox: its first 160 Unicode scalars, which is wider
+    /// than the text column of any terminal. Scalars, not Characters: walking grapheme
+    /// clusters cost seconds over a million demo incidents, and a cut combining mark only
+    /// affects the excerpt's last cell.
     static func excerpt(of text: String) -> String {
-        text.utf8.count <= 160 ? text : String(text.prefix(160))
+        if text.utf8.count <= 160 { return text }
+        let scalars = text.unicodeScalars
+        guard let end = scalars.index(scalars.startIndex, offsetBy: 160, limitedBy: scalars.endIndex) else { return text }
+        return String(scalars[..<end])
     }
 
     /// The source row for a kind, created on first use.
