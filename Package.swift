@@ -20,6 +20,9 @@ let package = Package(
         // The ncursesw C API plus a shim for the macros and globals Swift cannot import.
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
 
+        // sqlite3_config, which Swift cannot call (it is variadic).
+        .systemLibrary(name: "CSQLiteConfig", path: "Sources/CSQLiteConfig"),
+
         // The domain: plain values and pure functions. Foundation only, no I/O.
         .target(name: "OtklikCore"),
 
@@ -27,7 +30,7 @@ let package = Package(
         .target(
             name: "OtklikStore",
             dependencies: [
-                "OtklikCore",
+                "OtklikCore", "CSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the demo's bulk inserts.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

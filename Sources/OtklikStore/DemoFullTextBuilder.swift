@@ -9,7 +9,7 @@ import OtklikCore
 /// one writer at a time into a file. So a second generator with the same seed replays
 /// the same messages, with the same ids, into an FTS5 table of the same definition in a
 /// scratch file; when both are done, the index's shadow tables (`_data`, `_idx`,
-/// `_docsize`) are copied into the store, which is fast (whole pages of index). Tests
+/// `_docsize` where present) are copied into the store, which is fast (whole pages of index). Tests
 /// check that searches on a store built this way find what brute force finds.
 final class DemoFullTextBuilder: @unchecked Sendable {
     let scratchPath: String
@@ -72,7 +72,12 @@ final class DemoFullTextBuilder: @unchecked Sendable {
             try db.execute(sql: "ATTACH DATABASE ? AS fts_build", arguments: [scratchPath])
             defer { try? db.execute(sql: "DETACH DATABASE fts_build") }
             try db.inTransaction {
-                for table in ["message_fts_data", "message_fts_idx", "message_fts_docsize"] {
+                // The shadow tables the definition has (`_docsize` only with column sizes).
+                let tables = try String.fetchAll(db, sql: """
+                    SELECT name FROM fts_build.sqlite_master
+                    WHERE type = 'table' AND name IN ('message_fts_data', 'message_fts_idx', 'message_fts_docsize')
+                    """)
+                for table in tables {
                     try db.execute(sql: "DELETE FROM main.\(table)")
                     try db.execute(sql: "INSERT INTO main.\(table) SELECT * FROM fts_build.\(table)")
                 }

@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 import OtklikCore
@@ -30,6 +31,7 @@ public struct Store: Sendable {
     /// Opens (creating if needed) and migrates the store at `path`. A new file is
     /// readable by its owner only: it holds citizens' personal data (152-ФЗ).
     public static func open(path: String) throws -> Store {
+        _ = sqliteConfigured
         try createOwnerOnlyFile(path)
 
         var config = Configuration()
@@ -49,6 +51,10 @@ public struct Store: Sendable {
             throw OpenError.notAStore(path, underlying: error.message ?? error.description)
         }
     }
+
+    /// Process-wide SQLite settings, applied once before the first database opens (later
+    /// they cannot be: SQLite ignores them once initialised, which is harmless).
+    static let sqliteConfigured: Bool = otk_sqlite_disable_memstatus() == SQLITE_OK
 
     /// Creates the file (and its folder) readable by its owner only, before SQLite does.
     /// O_EXCL: if another process wins the race, we simply open its file.

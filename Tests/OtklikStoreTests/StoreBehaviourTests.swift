@@ -94,6 +94,9 @@ import Testing
         // Loaded without row-by-row foreign-key checks: the references must hold anyway,
         // and the indexes and FTS trigger set aside during the load are all back.
         #expect(try store.pool.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
+        // Loaded with CHECKs not evaluated: integrity_check evaluates them all now.
+        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+        #expect(try store.pool.read { db in try Bool.fetchOne(db, sql: "PRAGMA ignore_check_constraints") } == false)
         #expect(try store.pool.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
         let objects = try store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name")

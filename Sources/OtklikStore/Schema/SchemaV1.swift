@@ -285,7 +285,8 @@ enum SchemaV1 {
         """,
         """
         CREATE VIRTUAL TABLE message_fts USING fts5(
-            text, content='message', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+            text, content='message', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
+            detail='none', columnsize=0
         )
         """,
         """
