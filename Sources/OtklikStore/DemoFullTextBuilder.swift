@@ -65,10 +65,10 @@ final class DemoFullTextBuilder: @unchecked Sendable {
     }
 
     /// Waits for the index and copies it into the store's `message_fts`.
-    func install(into writer: any DatabaseWriter) throws {
+    func install(into pool: DatabasePool) throws {
         group.wait()
         if let failure { throw failure }
-        try writer.writeWithoutTransaction { db in
+        try pool.writeWithoutTransaction { db in
             try db.execute(sql: "ATTACH DATABASE ? AS fts_build", arguments: [scratchPath])
             defer { try? db.execute(sql: "DETACH DATABASE fts_build") }
             try db.inTransaction {

@@ -32,62 +32,60 @@ extension Store {
     /// Fills an empty store with the demo region and `size` incidents generated from
     /// `seed` over the 30 days before `now`, in batches. `progress` gets the number stored
     /// so far; `phase` the duration of each phase (for the benchmark and large demos).
+    ///
+    /// A bulk load (DECISIONS.md, "Demo bulk load"): the secondary indexes and the FTS
+    /// trigger are set aside and recreated from their own stored SQL at the end, because
+    /// building an index from a full table sorts once where a million inserts each walk
+    /// the tree; foreign keys and CHECKs are not evaluated row by row (the generator's rows
+    /// are valid by construction; the tests run `foreign_key_check` and `integrity_check` on
+    /// generated stores); the full-text index is built meanwhile on the other core
+    /// (`DemoFullTextBuilder`). An interrupted load leaves `demo.state = loading`, and
+    /// `otklik demo` then generates the store anew.
     public func populateDemo(seed: UInt64, size: Int, now: Date, batchSize: Int = 20_000,
                              progress: (Int) -> Void = { _ in },
                              phase: (String, TimeInterval) -> Void = { _, _ in }) throws {
-        try Self.populateDemo(into: pool, path: path, seed: seed, size: size, now: now, batchSize: batchSize,
-                              progress: progress, phase: phase)
-    }
-
-    static func populateDemo(into writer: any DatabaseWriter, path: String, seed: UInt64, size: Int, now: Date,
-                             batchSize: Int, progress: (Int) -> Void,
-                             phase: (String, TimeInterval) -> Void) throws {
         var clock = Date()
         func lap(_ name: String) {
             phase(name, Date().timeIntervalSince(clock))
             clock = Date()
         }
-        let references = try writer.write { db -> DemoReferences in
+        let references = try pool.write { db -> DemoReferences in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM incident") == 0 else {
                 throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "the store already holds incidents; the demo needs an empty store")
             }
             return try Self.insertDemoReferences(db, seed: seed, size: size, now: now)
         }
-        // Bulk loading. The secondary indexes are built once at the end: building from a
-        // full table sorts once, where a million row-by-row inserts each walk the trees.
-        // The full-text index is built meanwhile on the other core (DemoFullTextBuilder).
-        // The FTS trigger and the indexes are set aside and restored from their own stored
-        // SQL in the transaction that completes the load. An interrupted load leaves the store
-        // marked `demo.state = loading`, and `otklik demo` then generates it anew.
-        // Foreign keys are not checked row by row during the load: at a million incidents
-        // the parent lookups cost more than the inserts themselves. The generator's
-        // references are consistent by construction, and a test checks a generated store
-        // with `PRAGMA foreign_key_check`.
-        // CHECK constraints likewise: their IN-lists of status and kind names cost more per
-        // row than storing it (measured: one `kind IN (…)` CHECK adds 60 % to a message
-        // insert). The tests run `PRAGMA integrity_check`, which evaluates every CHECK, on
-        // generated stores.
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+        // Bulk settings of the writer connection, restored however the load ends. A page
+        // cache of 256 MB; a checkpoint every 40 MB rather than 4 MB (never checkpointing
+        // is worse: every page read then searches an ever larger WAL index); and helper
+        // threads for the sorts of CREATE INDEX.
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;
+                PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 10000; PRAGMA threads = 2
+                """)
         }
-        let setAside = try writer.write { db -> [(name: String, kind: String, sql: String)] in
-            try db.execute(sql: "PRAGMA cache_size = -262144")
-            // Checkpoints every 40 MB rather than 4 MB. (Never checkpointing is worse: every
-            // page read then searches an ever larger WAL index.)
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 10000")
+        defer {
+            try? pool.writeWithoutTransaction { db in
+                try db.execute(sql: """
+                    PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF;
+                    PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000; PRAGMA threads = 0
+                    """)
+            }
+        }
+        let setAside = try pool.write { db -> [(kind: String, sql: String)] in
             let objects = try Row.fetchAll(db, sql: """
                 SELECT name, type, sql FROM sqlite_master
                 WHERE (type = 'trigger' AND name = 'message_fts_insert')
                    OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incident', 'message', 'event'))
-                """).map { (name: $0["name"] as String, kind: $0["type"] as String, sql: $0["sql"] as String) }
+                """)
             for object in objects {
-                try db.execute(sql: "DROP \(object.kind == "trigger" ? "TRIGGER" : "INDEX") \(object.name)")
+                try db.execute(sql: "DROP \(object["type"] == "trigger" ? "TRIGGER" : "INDEX") \(object["name"] as String)")
             }
-            return objects
+            return objects.map { (kind: $0["type"] as String, sql: $0["sql"] as String) }
         }
         let fullText = DemoFullTextBuilder(storePath: path)
-        let ftsDefinition = try writer.read { db in
+        let ftsDefinition = try pool.read { db in
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'message_fts'")!
         }
         fullText.start(seed: seed, size: size, now: now, ftsDefinition: ftsDefinition)
@@ -95,7 +93,7 @@ extension Store {
         var inserter = DemoInserter()
         var stored = 0
         while stored < size {
-            try writer.write { db in
+            try pool.write { db in
                 var inBatch = 0
                 while inBatch < batchSize, let incident = generator.next() {
                     try inserter.add(incident, references: references, db: db)
@@ -108,28 +106,22 @@ extension Store {
         }
         lap("incidents, messages, authors, events")
         // Indexes and statistics first: the full-text thread gets that long to finish.
-        try writer.write { db in
+        try pool.write { db in
             for object in setAside where object.kind == "index" { try db.execute(sql: object.sql) }
         }
         lap("indexes")
         // Fresh statistics, so the planner picks the right index at any size.
         // (A full ANALYZE: with analysis_limit the planner chose seconds-long plans at 1M.)
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
         lap("statistics")
-        try fullText.install(into: writer)
-        try writer.write { db in
+        try fullText.install(into: pool)
+        try pool.write { db in
             for object in setAside where object.kind == "trigger" { try db.execute(sql: object.sql) }
             try db.execute(sql: "INSERT INTO event(at, actor, action, after) VALUES (?, 'system:demo', 'demo.generated', ?)",
                            arguments: [Int64(now.timeIntervalSince1970), "seed=\(seed) size=\(size)"])
             try db.execute(sql: "UPDATE setting SET value = 'complete' WHERE key = 'demo.state'")
-            try db.execute(sql: "PRAGMA cache_size = -2000")
         }
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = ON")
-            try db.execute(sql: "PRAGMA ignore_check_constraints = OFF")
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         lap("full-text index (built alongside), completion")
     }
 

@@ -24,14 +24,6 @@ public struct Grid: Equatable, Sendable {
         }
     }
 
-    /// Sets the role of existing cells without changing their characters.
-    public mutating func restyle(row y: Int, from x: Int = 0, to end: Int? = nil, role: StyleRole) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, end ?? width) {
-            cells[y * width + column].role = role
-        }
-    }
-
     /// Writes `text` at (x, y), at most `maxWidth` cells (default: to the edge). Text is
     /// measured in terminal cells; a wide character that does not fit is replaced by a
     /// space. Returns the column after the last cell written.

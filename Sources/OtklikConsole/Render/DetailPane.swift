@@ -50,7 +50,7 @@ enum DetailPane {
         func field(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
             for (index, piece) in Wrap.lines("\(label): \(UntrustedText.oneLine(value))", width: width).enumerated() {
-                out.append(Line(text: index == 0 ? piece : "  " + piece, role: index == 0 ? .normal : .normal))
+                out.append(Line(text: index == 0 ? piece : "  " + piece, role: .normal))
             }
         }
         let summary = detail.summary
