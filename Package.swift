@@ -37,6 +37,9 @@ let package = Package(
             ]
         ),
 
+        // Channel formats into canonical records: parsers over bytes, no I/O.
+        .target(name: "OtklikIngest", dependencies: ["OtklikCore"]),
+
         // Console state, actions, pure update and rendering into a cell grid. No ncurses.
         .target(name: "OtklikConsole", dependencies: ["OtklikCore"]),
 
@@ -47,7 +50,7 @@ let package = Package(
         .target(
             name: "OtklikApp",
             dependencies: [
-                "OtklikCore", "OtklikStore", "OtklikConsole", "OtklikTerminal",
+                "OtklikCore", "OtklikStore", "OtklikConsole", "OtklikTerminal", "OtklikIngest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +62,7 @@ let package = Package(
             name: "OtklikStoreTests",
             dependencies: ["OtklikStore", "OtklikCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "OtklikIngestTests", dependencies: ["OtklikIngest", "OtklikCore"]),
         .testTarget(name: "OtklikConsoleTests", dependencies: ["OtklikConsole", "OtklikCore"]),
         .testTarget(
             name: "OtklikEndToEndTests",

@@ -1,0 +1,8 @@
+import Foundation
+
+/// Placeholder until the parser lands.
+public struct EmailFormat: RecordFormat {
+    public let options: FormatOptions
+    public init(options: FormatOptions) { self.options = options }
+    public func parse(_ data: Data, emit: (ParsedItem) throws -> Void) rethrows {}
+}

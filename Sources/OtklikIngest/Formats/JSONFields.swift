@@ -1,0 +1,66 @@
+import Foundation
+
+/// Typed reads of a decoded JSON object (`JSONSerialization`'s `[String: Any]`), with
+/// errors that name the field. Shared by the JSON-based formats.
+struct JSONFields {
+    let object: [String: Any]
+
+    init(_ object: [String: Any]) { self.object = object }
+
+    struct Missing: Error, CustomStringConvertible {
+        let reason: String
+        var description: String { reason }
+    }
+
+    /// A string; numbers are accepted and written in decimal (ids are numbers in VK and
+    /// Telegram but strings in our format). nil for absent or null.
+    func string(_ key: String) -> String? {
+        switch object[key] {
+        case let s as String: s
+        case let n as NSNumber:
+            // Integral ids print without a fraction, however Foundation stored them.
+            n.doubleValue.rounded() == n.doubleValue && abs(n.doubleValue) < 9e15 ? String(n.int64Value) : n.stringValue
+        default: nil
+        }
+    }
+
+    func requiredString(_ key: String) throws -> String {
+        guard let value = string(key), !value.isEmpty else { throw Missing(reason: "missing required field \"\(key)\"") }
+        return value
+    }
+
+    func int(_ key: String) -> Int? {
+        switch object[key] {
+        case let n as NSNumber: n.intValue
+        case let s as String: Int(s)
+        default: nil
+        }
+    }
+
+    func double(_ key: String) -> Double? {
+        switch object[key] {
+        case let n as NSNumber: n.doubleValue
+        case let s as String: Double(s)
+        default: nil
+        }
+    }
+
+    func object(_ key: String) -> JSONFields? {
+        (object[key] as? [String: Any]).map(JSONFields.init)
+    }
+
+    func array(_ key: String) -> [Any]? { object[key] as? [Any] }
+}
+
+/// `JSONSerialization` with the options every format uses: fragments are not records.
+enum JSONDocument {
+    static func parse(_ data: Data) throws -> Any {
+        try JSONSerialization.jsonObject(with: data, options: [])
+    }
+
+    /// A short reason for a JSON syntax error, without Foundation's long wording.
+    static func reason(_ error: Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+        return "invalid JSON: \(text)"
+    }
+}
