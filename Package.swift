@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "otklik", targets: ["otklik"]),
+        .executable(name: "otklik-ingest", targets: ["otklik-ingest"]),
         .library(name: "OtklikCore", targets: ["OtklikCore"]),
         .library(name: "OtklikStore", targets: ["OtklikStore"]),
     ],
@@ -30,7 +31,7 @@ let package = Package(
         .target(
             name: "OtklikStore",
             dependencies: [
-                "OtklikCore", "CSQLiteConfig",
+                "OtklikCore", "OtklikIngest", "CSQLiteConfig",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, for the demo's bulk inserts.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -56,6 +57,7 @@ let package = Package(
         ),
 
         .executableTarget(name: "otklik", dependencies: ["OtklikApp"]),
+        .executableTarget(name: "otklik-ingest", dependencies: ["OtklikApp"]),
 
         .testTarget(name: "OtklikCoreTests", dependencies: ["OtklikCore"]),
         .testTarget(

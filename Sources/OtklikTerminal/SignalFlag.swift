@@ -7,8 +7,8 @@ import Glibc
 /// it is accessed nowhere else.
 nonisolated(unsafe) var receivedSignal: Int32 = 0
 
-enum SignalFlag {
-    static func install() {
+public enum SignalFlag {
+    public static func install() {
         var set = sigset_t()
         sigemptyset(&set)
         for sig in [SIGHUP, SIGTERM, SIGINT] {
@@ -20,5 +20,5 @@ enum SignalFlag {
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
-    static var pending: Int32 { receivedSignal }
+    public static var pending: Int32 { receivedSignal }
 }

@@ -7,6 +7,7 @@ enum StoreMigrator {
     static let v2 = "v2-operator-language"
     static let v3 = "v3-inbox-filter"
     static let v4 = "v4-drop-superseded-indexes"
+    static let v5 = "v5-ingest"
 
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -35,6 +36,24 @@ enum StoreMigrator {
             for index in ["incident_by_status", "incident_due", "incident_warn", "incident_by_owner", "incident_by_topic"] {
                 try db.execute(sql: "DROP INDEX IF EXISTS \(index)")
             }
+        }
+        migrator.registerMigration(v5) { db in
+            // Ingest (Store+Ingest.swift): a quarantined record is held once however often
+            // its input is read again (re-runs after a crash, two ingest processes), and a
+            // followed file's read position is saved with the records it covered.
+            try db.execute(sql: "ALTER TABLE quarantine ADD COLUMN fingerprint TEXT")
+            try db.execute(sql: "CREATE UNIQUE INDEX quarantine_by_fingerprint ON quarantine(fingerprint)")
+            try db.execute(sql: "CREATE INDEX quarantine_by_status ON quarantine(status, id)")
+            try db.execute(sql: """
+                CREATE TABLE ingest_cursor (
+                    path       TEXT PRIMARY KEY NOT NULL CHECK (length(path) > 0),
+                    byte_offset INTEGER NOT NULL CHECK (byte_offset >= 0),
+                    line       INTEGER NOT NULL CHECK (line >= 0),
+                    updated_at INTEGER NOT NULL
+                ) WITHOUT ROWID
+                """)
+            // Messages are found by their external id for threads and duplicates: the
+            // UNIQUE (source_id, external_id) constraint's index serves that already.
         }
         return migrator
     }

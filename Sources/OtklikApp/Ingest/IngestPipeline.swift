@@ -1,0 +1,118 @@
+import Foundation
+import OtklikCore
+import OtklikIngest
+import OtklikStore
+
+/// Parses input, sorts each record through the intake rules, and writes batches to the
+/// store. Batches adapt so each write transaction stays near 20 ms: a console reading
+/// the same store never waits long, and a crash loses at most the batch in flight, which
+/// a re-run stores again (messages are keyed by source and external id).
+final class IngestPipeline {
+    let store: Store?
+    let format: InputFormat
+    let parser: any RecordFormat
+    let classifier: IntakeClassifier
+    let clock: any WallClock
+    var batchSize = 256
+    /// Called after each batch with the tally so far and the bytes consumed.
+    var progress: ((IngestTally) -> Void)?
+
+    private var pending: [IngestEntry] = []
+    private(set) var tally = IngestTally()
+
+    /// `store` nil is a dry run: records are parsed and sorted, nothing is written.
+    init(store: Store?, format: InputFormat, options: FormatOptions, rules: IntakeRules, clock: any WallClock = SystemClock()) {
+        self.store = store
+        self.format = format
+        self.parser = format.parser(options: options)
+        self.classifier = IntakeClassifier(rules)
+        self.clock = clock
+    }
+
+    /// Ingests one input's bytes; `file` names it in the quarantine. `cursor`, for a
+    /// followed file, is saved with the last batch.
+    /// `base` shifts positions for a chunk that starts inside a file (a followed file).
+    func ingest(_ data: Data, file: String, cursor: IngestCursor? = nil,
+                base: (line: Int, byteOffset: Int) = (0, 0)) throws -> IngestTally {
+        let before = tally
+        try parser.parse(data) { item in
+            var e = entry(for: item, file: file)
+            if base.line > 0 || base.byteOffset > 0 {
+                e.position.line = e.position.line.map { $0 + base.line }
+                e.position.byteOffset = e.position.byteOffset.map { $0 + base.byteOffset }
+            }
+            pending.append(e)
+            if pending.count >= batchSize { try flush(cursor: nil) }
+        }
+        try flush(cursor: cursor)
+        tally.bytes += data.count
+        progress?(tally)
+        var delta = tally
+        delta.subtract(before)
+        return delta
+    }
+
+    func entry(for item: ParsedItem, file: String) -> IngestEntry {
+        let payload: IngestEntry.Payload
+        let raw: Data
+        switch item {
+        case .invalid(let reason, _, let r):
+            payload = .invalid(reason)
+            raw = r
+        case .skipped(let reason, _, let r):
+            payload = .filtered(reason)
+            raw = r
+        case .record(let record, _, let r):
+            raw = r
+            if record.fromOrganisation {
+                payload = .filtered("posted by the organisation itself")
+            } else if record.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && record.attachments.isEmpty {
+                payload = .filtered("no text")
+            } else {
+                payload = .record(record, classifier.classify(text: record.text, category: record.category))
+            }
+        }
+        return IngestEntry(payload: payload, format: format.rawValue, file: file, position: item.position, raw: raw)
+    }
+
+    func flush(cursor: IngestCursor?) throws {
+        guard !pending.isEmpty || cursor != nil else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        guard let store else {
+            for entry in batch { tally.count(Self.dryRunOutcome(entry)) }
+            return
+        }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let outcomes = try store.ingest(batch, at: clock.now, cursor: cursor)
+        let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        for outcome in outcomes { tally.count(outcome) }
+        // Keep transactions short: tens of milliseconds at most.
+        if millis > 40 { batchSize = max(16, batchSize / 2) } else if millis < 10 { batchSize = min(4096, batchSize * 2) }
+        progress?(tally)
+    }
+
+    /// Without a store, a record counts as it would be if new.
+    static func dryRunOutcome(_ entry: IngestEntry) -> IngestOutcome {
+        switch entry.payload {
+        case .filtered(let reason): .filtered(reason)
+        case .invalid(let reason): .quarantined(reason)
+        case .record(_, let verdict):
+            if case .noise(let reason) = verdict.disposition { .filtered(reason) } else { .registered(0) }
+        }
+    }
+}
+
+extension IngestTally {
+    mutating func subtract(_ other: IngestTally) {
+        read -= other.read
+        registered -= other.registered
+        followUps -= other.followUps
+        reopened -= other.reopened
+        edits -= other.edits
+        duplicates -= other.duplicates
+        bytes -= other.bytes
+        for (k, v) in other.filtered { filtered[k, default: 0] -= v; if filtered[k] == 0 { filtered[k] = nil } }
+        for (k, v) in other.quarantined { quarantined[k, default: 0] -= v; if quarantined[k] == 0 { quarantined[k] = nil } }
+    }
+}

@@ -1,0 +1,314 @@
+import Foundation
+import GRDB
+import OtklikCore
+import OtklikIngest
+
+extension Store {
+    /// Writes a batch of ingested entries in one short IMMEDIATE transaction and returns
+    /// each entry's outcome, in order. Exactly once: a message is keyed by (source,
+    /// external id), so a re-run after a crash, or a second ingest process reading the
+    /// same input, finds it stored and reports a duplicate (or an edit, when the text
+    /// changed). A record the store cannot take (an unknown topic) is quarantined, not
+    /// lost; the batch goes on. Rules: docs/ingest.md.
+    public func ingest(_ entries: [IngestEntry], at now: Date, actor: String = "ingest",
+                       cursor: IngestCursor? = nil) throws -> [IngestOutcome] {
+        try pool.writeWithoutTransaction { db in
+            var outcomes: [IngestOutcome] = []
+            try db.inTransaction(.immediate) {
+                outcomes = []
+                var context = try IngestContext(db)
+                for entry in entries {
+                    outcomes.append(try context.write(entry, db: db, now: now, actor: actor))
+                }
+                if let cursor {
+                    try db.execute(sql: """
+                        INSERT INTO ingest_cursor(path, byte_offset, line, updated_at) VALUES (?, ?, ?, ?)
+                        ON CONFLICT(path) DO UPDATE SET byte_offset = excluded.byte_offset, line = excluded.line,
+                            updated_at = excluded.updated_at
+                        """, arguments: [cursor.path, cursor.byteOffset, cursor.line, now.unixSeconds])
+                }
+                return .commit
+            }
+            return outcomes
+        }
+    }
+
+    /// Where a followed file was read up to, if it was followed before.
+    public func ingestCursor(path: String) throws -> IngestCursor? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT byte_offset, line FROM ingest_cursor WHERE path = ?", arguments: [path])
+                .map { IngestCursor(path: path, byteOffset: $0[0], line: $0[1]) }
+        }
+    }
+}
+
+/// What one ingest transaction looks up once: sources, topics, agencies, policies, and
+/// calendars.
+struct IngestContext {
+    var sources: [SourceKind: Int64] = [:]
+    let topics: [String: (id: Int64, agency: Int64?)]
+    let agencies: [String: Int64]
+    let policies: [(id: Int64?, policy: SLAPolicy)]
+    var calendars: [Int64?: WorkingCalendar] = [:]
+    var nextNumber: Int
+
+    init(_ db: Database) throws {
+        var topics: [String: (Int64, Int64?)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, id, default_agency_id FROM topic") {
+            topics[row[0]] = (row[1], row[2])
+        }
+        self.topics = topics
+        var agencies: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT short_name, name, id FROM agency") {
+            agencies[IntakeClassifier.categoryKey(row[0])] = row[2]
+            agencies[IntakeClassifier.categoryKey(row[1])] = row[2]
+        }
+        self.agencies = agencies
+        policies = try Store.policies(db)
+        nextNumber = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) + 1 FROM incident")!
+    }
+
+    mutating func write(_ entry: IngestEntry, db: Database, now: Date, actor: String) throws -> IngestOutcome {
+        switch entry.payload {
+        case .filtered(let reason):
+            return .filtered(reason)
+        case .invalid(let reason):
+            return try quarantine(entry, reason: reason, db: db, now: now)
+        case .record(let record, let verdict):
+            if case .noise(let reason) = verdict.disposition {
+                // A known message edited into noise stays as it was; new noise is not stored.
+                if try existing(record, db: db) == nil { return .filtered(reason) }
+            }
+            do {
+                return try store(record, verdict: verdict, db: db, now: now, actor: actor)
+            } catch let rejection as Rejection {
+                return try quarantine(entry, reason: rejection.reason, db: db, now: now)
+            }
+        }
+    }
+
+    struct Rejection: Error {
+        let reason: String
+    }
+
+    // MARK: Messages
+
+    mutating func existing(_ record: IngestRecord, db: Database) throws -> Row? {
+        let source = try sourceID(record.source, db: db)
+        return try Row.fetchOne(db, sql: """
+            SELECT m.id, m.text, m.kind, m.incident_id, i.number FROM message m JOIN incident i ON i.id = m.incident_id
+            WHERE m.source_id = ? AND m.external_id = ?
+            """, arguments: [source, record.externalID])
+    }
+
+    mutating func store(_ record: IngestRecord, verdict: IntakeVerdict, db: Database, now: Date, actor: String) throws -> IngestOutcome {
+        let text = record.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let known = try existing(record, db: db) {
+            return try edit(known, record: record, text: text, db: db, now: now, actor: actor)
+        }
+        let source = try sourceID(record.source, db: db)
+        let author = try authorID(record, source: source, db: db)
+        // A comment or reply joins the thread of the message it answers when the same
+        // person wrote it; another person's comment is an incident of its own.
+        for parentKey in [record.parentID, record.threadID].compactMap({ $0 }) {
+            guard let parent = try Row.fetchOne(db, sql: """
+                SELECT m.id, m.incident_id, i.number, i.author_id, i.status FROM message m JOIN incident i ON i.id = m.incident_id
+                WHERE m.source_id = ? AND m.external_id = ?
+                """, arguments: [source, parentKey]) else { continue }
+            let parentAuthor: Int64? = parent[3]
+            if author == nil || parentAuthor == nil || parentAuthor == author {
+                return try followUp(record, text: text, parent: parent, source: source, author: author, db: db, now: now, actor: actor)
+            }
+            return try register(record, verdict: verdict, text: text, source: source, author: author,
+                                parentMessage: parent[0], db: db, now: now, actor: actor)
+        }
+        return try register(record, verdict: verdict, text: text, source: source, author: author,
+                            parentMessage: nil, db: db, now: now, actor: actor)
+    }
+
+    func edit(_ known: Row, record: IngestRecord, text: String, db: Database, now: Date, actor: String) throws -> IngestOutcome {
+        let messageID: Int64 = known[0]
+        let oldText: String = known[1]
+        let incidentID: Int64 = known[3]
+        let number: Int = known[4]
+        let newText = Self.body(record, text: text)
+        guard oldText != newText else { return .duplicate }
+        let editedAt = record.editedAt ?? now
+        try db.execute(sql: "INSERT INTO message_revision(message_id, text, replaced_at) VALUES (?, ?, ?)",
+                       arguments: [messageID, oldText, editedAt.unixSeconds])
+        try db.execute(sql: "UPDATE message SET text = ?, edited_at = ? WHERE id = ?",
+                       arguments: [newText, editedAt.unixSeconds, messageID])
+        if (known[2] as String) == MessageKind.citizenPost.rawValue {
+            try db.execute(sql: "UPDATE incident SET excerpt = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                           arguments: [Store.excerpt(of: newText), now.unixSeconds, incidentID])
+        }
+        try db.execute(sql: "INSERT INTO event(at, actor, incident_id, action, field) VALUES (?, ?, ?, 'message.edited', 'text')",
+                       arguments: [now.unixSeconds, actor, incidentID])
+        return .edited(number)
+    }
+
+    /// A citizen's later message in a known thread. On an answered or closed incident it
+    /// reopens the incident; there, and on one waiting for the citizen, it starts the
+    /// next-reply clock (the policy's first-reaction target from now).
+    mutating func followUp(_ record: IngestRecord, text: String, parent: Row, source: Int64, author: Int64?,
+                           db: Database, now: Date, actor: String) throws -> IngestOutcome {
+        let incidentID: Int64 = parent[1]
+        let number: Int = parent[2]
+        let status = IncidentStatus(rawValue: parent[4]) ?? .new
+        try insertMessage(record, text: text, incident: incidentID, parent: parent[0], kind: .citizenFollowUp,
+                          source: source, author: author, db: db)
+        try db.execute(sql: "INSERT INTO event(at, actor, incident_id, action) VALUES (?, ?, ?, 'message.followup')",
+                       arguments: [now.unixSeconds, actor, incidentID])
+        guard [.answered, .closed, .waitingCitizen].contains(status) else {
+            try db.execute(sql: "UPDATE incident SET version = version + 1, updated_at = ? WHERE id = ?", arguments: [now.unixSeconds, incidentID])
+            return .followUp(number, reopened: false)
+        }
+        let row = try Row.fetchOne(db, sql: "SELECT sla_policy_id, agency_id, priority FROM incident WHERE id = ?", arguments: [incidentID])!
+        let policyID: Int64? = row[0]
+        let priority = Priority(rawValue: row[2]) ?? .normal
+        let policy = policies.first { $0.id != nil && $0.id == policyID }?.policy
+            ?? SLAPolicy.select(from: policies.map(\.policy), source: record.source, priority: priority) ?? .socialStandard
+        let calendar = try calendar(agency: row[1], db: db)
+        let due = policy.firstReaction.deadline(from: now, in: calendar)
+        let warn = due.map { IncidentDeadlines.warning(start: now, due: $0, percent: policy.warningPercent) }
+        try db.execute(sql: """
+            UPDATE incident SET status = 'in_progress', closed_at = NULL, due_at = ?, warn_at = ?,
+                version = version + 1, updated_at = ? WHERE id = ?
+            """, arguments: [due?.unixSeconds, warn?.unixSeconds, now.unixSeconds, incidentID])
+        try db.execute(sql: """
+            INSERT INTO event(at, actor, incident_id, action, field, before, after)
+            VALUES (?, ?, ?, 'incident.reopened', 'status', ?, 'in_progress')
+            """, arguments: [now.unixSeconds, actor, incidentID, status.rawValue])
+        return .followUp(number, reopened: status != .waitingCitizen)
+    }
+
+    mutating func register(_ record: IngestRecord, verdict: IntakeVerdict, text: String, source: Int64, author: Int64?,
+                           parentMessage: Int64?, db: Database, now: Date, actor: String) throws -> IngestOutcome {
+        var topic: (id: Int64, agency: Int64?)?
+        if let code = record.topicCode {
+            guard let known = topics[code] else { throw Rejection(reason: "unknown topic \"\(code)\"") }
+            topic = known
+        } else if let code = verdict.topic {
+            topic = topics[code]  // a route to a topic this store lacks routes nowhere
+        }
+        var agency = topic?.agency
+        if let name = verdict.agency ?? record.agencyName, let named = agencies[IntakeClassifier.categoryKey(name)] {
+            agency = named
+        }
+        let priority: Priority = verdict.important ? .high : .normal
+        let policy = SLAPolicy.select(from: policies.map(\.policy), source: record.source, priority: priority) ?? .socialStandard
+        let policyID = policies.first { $0.policy.code == policy.code }?.id
+        let registeredAt = max(now, record.createdAt)
+        var status = IncidentStatus.new
+        var closedAt: Date?
+        var deadlines = IncidentDeadlines(firstReaction: nil, answer: nil, final: nil)
+        var due: Date?
+        var warn: Date?
+        if case .noAnswer = verdict.disposition {
+            status = .noAnswer
+            closedAt = now
+        } else {
+            deadlines = IncidentDeadlines.initial(policy: policy, registeredAt: registeredAt, calendar: try calendar(agency: agency, db: db))
+            due = deadlines.current(status: .new, reacted: false)
+            warn = due.map { IncidentDeadlines.warning(start: registeredAt, due: $0, percent: policy.warningPercent) }
+        }
+        let number = nextNumber
+        nextNumber += 1
+        try db.execute(sql: """
+            INSERT INTO incident(number, source_id, external_id, author_id, status, priority, topic_id, agency_id,
+                sla_policy_id, excerpt, place, latitude, longitude, url, created_at, registered_at, first_reaction_due,
+                answer_due, final_due, closed_at, due_at, warn_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                number, source, record.externalID, author, status.rawValue, priority.rawValue, topic?.id, agency, policyID,
+                Store.excerpt(of: Self.body(record, text: text)), record.place, record.latitude, record.longitude, record.url,
+                min(record.createdAt, registeredAt).unixSeconds, registeredAt.unixSeconds,
+                deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
+                closedAt?.unixSeconds, due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
+            ])
+        let incidentID = db.lastInsertedRowID
+        try insertMessage(record, text: text, incident: incidentID, parent: parentMessage, kind: .citizenPost,
+                          source: source, author: author, db: db)
+        try db.execute(sql: "INSERT INTO event(at, actor, incident_id, action, after) VALUES (?, ?, ?, 'incident.registered', ?)",
+                       arguments: [now.unixSeconds, actor, incidentID, status.rawValue])
+        if case .noAnswer(let reason) = verdict.disposition {
+            try db.execute(sql: """
+                INSERT INTO event(at, actor, incident_id, action, field, after) VALUES (?, ?, ?, 'incident.no_answer', 'reason', ?)
+                """, arguments: [now.unixSeconds, actor, incidentID, reason])
+        }
+        return .registered(number)
+    }
+
+    /// The stored text of a message. Attachments have no table of their own yet: their
+    /// links follow the text, so an operator sees them in the thread and search finds them.
+    static func body(_ record: IngestRecord, text: String) -> String {
+        var body = text
+        let links = record.attachments.map { a in "[\(a.type)\(a.name.map { ": \($0)" } ?? "")]\(a.url.map { " \($0)" } ?? "")" }
+        if !links.isEmpty { body += (body.isEmpty ? "" : "\n\n") + links.joined(separator: "\n") }
+        return body
+    }
+
+    func insertMessage(_ record: IngestRecord, text: String, incident: Int64, parent: Int64?, kind: MessageKind,
+                       source: Int64, author: Int64?, db: Database) throws {
+        let body = Self.body(record, text: text)
+        try db.execute(sql: """
+            INSERT INTO message(incident_id, source_id, external_id, parent_id, kind, author_id, text, url, created_at, edited_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [incident, source, record.externalID, parent, kind.rawValue, author, body, record.url,
+                             record.createdAt.unixSeconds, record.editedAt?.unixSeconds])
+    }
+
+    // MARK: Look-ups
+
+    mutating func sourceID(_ kind: SourceKind, db: Database) throws -> Int64 {
+        if let id = sources[kind] { return id }
+        let id = try Store.sourceID(db, kind: kind)
+        sources[kind] = id
+        return id
+    }
+
+    func authorID(_ record: IngestRecord, source: Int64, db: Database) throws -> Int64? {
+        guard let author = record.author else { return nil }
+        try db.execute(sql: """
+            INSERT INTO author(source_id, external_id, name, profile_url) VALUES (?, ?, ?, ?)
+            ON CONFLICT(source_id, external_id) DO UPDATE SET name = excluded.name,
+                profile_url = coalesce(excluded.profile_url, author.profile_url)
+            """, arguments: [source, author.id, author.name, author.profileURL])
+        return try Int64.fetchOne(db, sql: "SELECT id FROM author WHERE source_id = ? AND external_id = ?", arguments: [source, author.id])
+    }
+
+    mutating func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {
+        if let cached = calendars[agency] { return cached }
+        let calendar = try Store.calendar(db, agencyID: agency)
+        calendars[agency] = calendar
+        return calendar
+    }
+
+    // MARK: Quarantine
+
+    func quarantine(_ entry: IngestEntry, reason: String, db: Database, now: Date) throws -> IngestOutcome {
+        try db.execute(sql: """
+            INSERT INTO quarantine(format, file, line, byte_offset, reason, raw, received_at, fingerprint)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO NOTHING
+            """, arguments: [entry.format, entry.file, entry.position.line, entry.position.byteOffset, reason, entry.raw,
+                             now.unixSeconds, Self.fingerprint(entry)])
+        return .quarantined(reason)
+    }
+
+    /// The same bad record read again (a re-run, a second process) is held once: keyed by
+    /// format, file name, position and content.
+    static func fingerprint(_ entry: IngestEntry) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        }
+        mix(entry.format.utf8)
+        mix((entry.file as NSString).lastPathComponent.utf8)
+        mix(String(entry.position.line ?? -1).utf8)
+        mix(String(entry.position.byteOffset ?? -1).utf8)
+        mix((entry.position.path ?? "").utf8)
+        mix(entry.raw)
+        return String(hash, radix: 16) + ":" + String(entry.raw.count)
+    }
+}

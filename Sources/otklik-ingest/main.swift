@@ -1,0 +1,3 @@
+import OtklikApp
+
+IngestCommand.main()
