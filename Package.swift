@@ -62,13 +62,13 @@ let package = Package(
         .testTarget(name: "OtklikCoreTests", dependencies: ["OtklikCore"]),
         .testTarget(
             name: "OtklikStoreTests",
-            dependencies: ["OtklikStore", "OtklikCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["OtklikStore", "OtklikCore", "OtklikIngest", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "OtklikIngestTests", dependencies: ["OtklikIngest", "OtklikCore"]),
         .testTarget(name: "OtklikConsoleTests", dependencies: ["OtklikConsole", "OtklikCore"]),
         .testTarget(
             name: "OtklikEndToEndTests",
-            dependencies: ["OtklikCore", "OtklikStore"]
+            dependencies: ["OtklikCore", "OtklikStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -22,6 +22,7 @@ enum MailDate {
         var numbers: [String] = []
         var time: (hour: Int, minute: Int, second: Int)?
         var zone: Int?
+        var zoneNameSeen = false
         for (index, token) in tokens.enumerated() {
             let lower = token.lowercased()
             if index == 0, isWeekday(lower) { continue }
@@ -45,7 +46,10 @@ enum MailDate {
                     continue
                 }
                 // A zone name after a numeric zone: "+0500 YEKT".
-                if zone != nil, lower.unicodeScalars.allSatisfy({ $0 >= "a" && $0 <= "z" }) { continue }
+                if zone != nil, !zoneNameSeen, lower.unicodeScalars.allSatisfy({ $0 >= "a" && $0 <= "z" }) {
+                    zoneNameSeen = true
+                    continue
+                }
             }
             return nil
         }

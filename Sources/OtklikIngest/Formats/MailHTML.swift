@@ -20,6 +20,7 @@ enum MailHTML {
         out.reserveCapacity(b.count / 2)
         var pendingSpace = false
         var preDepth = 0
+        var unclosed: Set<String> = []
         var i = 0
 
         func trimTrailingSpaces() {
@@ -62,7 +63,10 @@ enum MailHTML {
                     i = tag.end
                     let name = tag.name
                     if !tag.closing, skippedElements.contains(name) {
-                        if let close = findClosing(b, name: name, from: i) { i = close }
+                        // An element without its end tag is not skipped (nor searched again).
+                        if !unclosed.contains(name) {
+                            if let close = findClosing(b, name: name, from: i) { i = close } else { unclosed.insert(name) }
+                        }
                         continue
                     }
                     if name == "br" {

@@ -149,6 +149,40 @@ public struct POSFormat: RecordFormat {
         case utf8Checked
         case windows1251
 
+        /// Bytes without the white space around them: ASCII spaces, tabs and line breaks,
+        /// and no-break spaces (C2 A0 in UTF-8, A0 in Windows-1251).
+        func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            func ascii(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+            var lower = bytes.startIndex
+            var upper = bytes.endIndex
+            let utf8 = self != .windows1251
+            while lower < upper {
+                let b = bytes[lower]
+                if ascii(b) {
+                    lower += 1
+                } else if utf8, b == 0xC2, lower + 1 < upper, bytes[lower + 1] == 0xA0 {
+                    lower += 2
+                } else if !utf8, b == 0xA0 {
+                    lower += 1
+                } else {
+                    break
+                }
+            }
+            while lower < upper {
+                let b = bytes[upper - 1]
+                if ascii(b) {
+                    upper -= 1
+                } else if utf8, b == 0xA0, upper - 2 >= lower, bytes[upper - 2] == 0xC2 {
+                    upper -= 2
+                } else if !utf8, b == 0xA0 {
+                    upper -= 1
+                } else {
+                    break
+                }
+            }
+            return bytes[lower..<upper]
+        }
+
         func decode(_ bytes: ArraySlice<UInt8>) -> String {
             switch self {
             case .utf8, .utf8Checked: String(decoding: bytes, as: UTF8.self)
@@ -182,15 +216,17 @@ public struct POSFormat: RecordFormat {
         if let error = headerRecord.error {
             columns = nil
             headerProblem = "the header row cannot be read: \(error)"
+            try emit(.invalid(reason: "header row: \(error)", at: Self.position(headerRecord),
+                              raw: Data(bytes[headerRecord.byteRange])))
         } else {
             let names = (0..<headerRecord.count).map { decoding.decode(headerRecord[$0]) }
             let c = Columns(header: names)
             columns = c
             headerProblem = c.missingReason
-        }
-        if let headerProblem {
-            try emit(.invalid(reason: "header row: \(headerProblem)", at: Self.position(headerRecord),
-                              raw: Data(bytes[headerRecord.byteRange])))
+            if let headerProblem {
+                try emit(.invalid(reason: "header row: \(headerProblem)", at: Self.position(headerRecord),
+                                  raw: Data(bytes[headerRecord.byteRange])))
+            }
         }
 
         while let record = reader.next() {
@@ -234,8 +270,8 @@ public struct POSFormat: RecordFormat {
         }
         func value(_ field: Field) -> String? {
             guard let column = columns[field] else { return nil }
-            let text = decoding.decode(record[column]).trimmingCharacters(in: .whitespacesAndNewlines)
-            return text.isEmpty ? nil : text
+            let bytes = decoding.trimmed(record[column])
+            return bytes.isEmpty ? nil : decoding.decode(bytes)
         }
         func columnName(_ field: Field) -> String { columns.name[field.rawValue] ?? field.headerNames[0] }
 
@@ -243,11 +279,11 @@ public struct POSFormat: RecordFormat {
             return .failure(Invalid(description: "empty number (column \"\(columnName(.number))\")"))
         }
         // The text keeps its inner line breaks, as LF.
-        let textBytes = Self.withoutCRBeforeLF(record[columns[.text]!])
-        let text = decoding.decode(textBytes[...]).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else {
+        let textBytes = decoding.trimmed(record[columns[.text]!])
+        guard !textBytes.isEmpty else {
             return .failure(Invalid(description: "empty text (column \"\(columnName(.text))\")"))
         }
+        let text = decoding.decode(Self.withoutCRBeforeLF(textBytes)[...])
         guard let createdText = value(.created) else {
             return .failure(Invalid(description: "empty creation date (column \"\(columnName(.created))\")"))
         }
@@ -357,8 +393,11 @@ public struct POSFormat: RecordFormat {
 
     /// One coordinate, with a decimal point or a decimal comma.
     static func coordinate(_ text: String) -> Double? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: ",", with: ".")
-        guard let value = Double(t), value.isFinite else { return nil }
+        var bytes = Array(text.utf8)
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        for i in bytes.indices where bytes[i] == 0x2C { bytes[i] = 0x2E }
+        guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else { return nil }
         return value
     }
 

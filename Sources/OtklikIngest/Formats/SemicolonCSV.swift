@@ -84,33 +84,35 @@ struct SemicolonCSV {
                     let quoteLine = currentLine
                     i += 1
                     while true {
+                        // A run up to the next quote, copied at once.
+                        let run = i
+                        while i < n, bytes[i] != Self.quote {
+                            if bytes[i] == Self.lf { currentLine += 1 }
+                            i += 1
+                        }
+                        storage.append(contentsOf: bytes[run..<i])
                         guard i < n else {
                             return unterminated(start: start, startLine: startLine,
                                                 quoteOffset: quoteOffset, quoteLine: quoteLine)
                         }
-                        let b = bytes[i]
-                        if b == Self.quote {
-                            if i + 1 < n, bytes[i + 1] == Self.quote {
-                                storage.append(Self.quote)
-                                i += 2
-                                continue
-                            }
-                            i += 1
-                            break
+                        if i + 1 < n, bytes[i + 1] == Self.quote {
+                            storage.append(Self.quote)
+                            i += 2
+                            continue
                         }
-                        if b == Self.lf { currentLine += 1 }
-                        storage.append(b)
                         i += 1
+                        break
                     }
                 }
                 // The unquoted field, or what follows a closing quote.
+                let run = i
                 while i < n {
                     let b = bytes[i]
                     if b == Self.separator || b == Self.lf { break }
                     if b == Self.cr, i + 1 == n || bytes[i + 1] == Self.lf { break }
-                    storage.append(b)
                     i += 1
                 }
+                storage.append(contentsOf: bytes[run..<i])
                 ranges.append(fieldStart..<storage.count)
                 fieldStart = storage.count
                 if i < n, bytes[i] == Self.separator {
@@ -173,15 +175,40 @@ struct SemicolonCSV {
     }
 
     /// Whether bytes are valid UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
-    static func isValidUTF8<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool { isValidUTF8(bytes[...]) }
+
+    static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { p in
+            let n = p.count
+            var i = 0
+            func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
+            while i < n {
+                let b = p[i]
+                if b < 0x80 {
+                    i += 1
+                    continue
+                }
+                if b < 0xC2 { return false }
+                if b < 0xE0 {
+                    guard continuation(i + 1) else { return false }
+                    i += 2
+                } else if b < 0xF0 {
+                    guard continuation(i + 1), continuation(i + 2) else { return false }
+                    let b1 = p[i + 1]
+                    if b == 0xE0, b1 < 0xA0 { return false }  // overlong
+                    if b == 0xED, b1 > 0x9F { return false }  // surrogate
+                    i += 3
+                } else if b < 0xF5 {
+                    guard continuation(i + 1), continuation(i + 2), continuation(i + 3) else { return false }
+                    let b1 = p[i + 1]
+                    if b == 0xF0, b1 < 0x90 { return false }  // overlong
+                    if b == 0xF4, b1 > 0x8F { return false }  // past U+10FFFF
+                    i += 4
+                } else {
+                    return false
+                }
             }
+            return true
         }
     }
 }

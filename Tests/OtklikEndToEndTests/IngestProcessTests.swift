@@ -1,0 +1,170 @@
+import Foundation
+import GRDB
+import OtklikCore
+import Testing
+@testable import OtklikStore
+
+/// The built `otklik-ingest`, beside `otklik`.
+let ingestBinary = URL(fileURLWithPath: otklikBinary).deletingLastPathComponent().appendingPathComponent("otklik-ingest").path
+
+/// Canonical records 1…count, with a broken line after every `badEvery` records.
+func canonicalInput(count: Int, badEvery: Int = 0, prefix: String = "r") -> (text: String, good: Int, bad: Int) {
+    var lines: [String] = []
+    var bad = 0
+    for i in 1...count {
+        lines.append(#"{"source":"vk","external_id":"\#(prefix)\#(i)","kind":"post","author":{"id":"a\#(i % 97)","name":"Житель \#(i % 97)"},"text":"Обращение \#(i): во дворе дома \#(i) яма, машины бьют колёса","created_at":"2026-11-30T09:15:00+05:00"}"#)
+        if badEvery > 0 && i % badEvery == 0 {
+            lines.append(#"{"source":"vk","external_id":"\#(prefix)bad\#(i)","text":"оборвано"#)
+            bad += 1
+        }
+    }
+    return (lines.joined(separator: "\n") + "\n", count, bad)
+}
+
+/// `read N: stored S (…), duplicates D, filtered F, quarantined Q` → the numbers.
+func summaryCounts(_ output: String) -> (read: Int, stored: Int, duplicates: Int, filtered: Int, quarantined: Int)? {
+    guard let line = output.split(separator: "\n").first(where: { $0.contains("read ") && $0.contains("quarantined") }) else { return nil }
+    func number(after word: String) -> Int? {
+        guard let range = line.range(of: word + " ") else { return nil }
+        return Int(line[range.upperBound...].prefix { $0.isNumber })
+    }
+    guard let r = number(after: "read"), let s = number(after: "stored"), let d = number(after: "duplicates"),
+          let f = number(after: "filtered"), let q = number(after: "quarantined") else { return nil }
+    return (r, s, d, f, q)
+}
+
+func storeCounts(_ path: String) throws -> (incidents: Int, distinctIDs: Int, quarantined: Int, integrity: String) {
+    let store = try Store.open(path: path)
+    return try store.pool.read { db in
+        (try Int.fetchOne(db, sql: "SELECT count(*) FROM incident")!,
+         try Int.fetchOne(db, sql: "SELECT count(DISTINCT external_id) FROM message")!,
+         try Int.fetchOne(db, sql: "SELECT count(*) FROM quarantine")!,
+         try String.fetchOne(db, sql: "PRAGMA integrity_check")!)
+    }
+}
+
+@Suite(.serialized) struct IngestProcessTests {
+    @Test func theSummaryAccountsForEveryRecordAndTheExitStatusTellsOfTheQuarantine() throws {
+        let folder = temporaryFolder()
+        let input = canonicalInput(count: 300, badEvery: 100)
+        try input.text.write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
+        let first = try run(ingestBinary, ["--db", folder + "/s.sqlite", folder + "/in.jsonl"])
+        #expect(first.status == 65, "\(first.error)")
+        let counts = try #require(summaryCounts(first.output))
+        #expect(counts.read == 303 && counts.stored == 300 && counts.quarantined == 3)
+        #expect(counts.read == counts.stored + counts.duplicates + counts.filtered + counts.quarantined)
+        let again = try run(ingestBinary, ["--db", folder + "/s.sqlite", folder + "/in.jsonl"])
+        let second = try #require(summaryCounts(again.output))
+        #expect(second.stored == 0 && second.duplicates == 300 && second.quarantined == 3)
+        let list = try run(ingestBinary, ["quarantine", "list", "--db", folder + "/s.sqlite"])
+        #expect(list.output.split(separator: "\n").count == 3)
+        #expect(list.output.contains("in.jsonl:101\t"))
+        let missing = try run(ingestBinary, ["--db", folder + "/s.sqlite", folder + "/nope.jsonl"])
+        #expect(missing.status == 66 && missing.error.contains("nope.jsonl: no such file"))
+    }
+
+    /// `kill -9` at several moments of a run, then a complete run: every record stored
+    /// exactly once, every bad one held once.
+    @Test func killNineAtAnyMomentThenARerunLosesAndDuplicatesNothing() throws {
+        let folder = temporaryFolder()
+        let store = folder + "/s.sqlite"
+        let input = canonicalInput(count: 10_000, badEvery: 1_000)
+        try input.text.write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
+        for delay in [0.05, 0.2, 0.5] {
+            let victim = try Running(ingestBinary, ["--db", store, "--quiet", folder + "/in.jsonl"])
+            Thread.sleep(forTimeInterval: delay)
+            kill(victim.pid, SIGKILL)
+            _ = victim.wait()
+        }
+        let partial = try storeCounts(store)
+        #expect(partial.incidents < input.good, "the kills came too late to test anything")
+        let final = try run(ingestBinary, ["--db", store, "--quiet", folder + "/in.jsonl"])
+        let counts = try #require(summaryCounts(final.output), "\(final.output) \(final.error)")
+        #expect(counts.stored + counts.duplicates == input.good)
+        #expect(counts.quarantined == input.bad)
+        let after = try storeCounts(store)
+        #expect(after.incidents == input.good && after.distinctIDs == input.good)
+        #expect(after.quarantined == input.bad)
+        #expect(after.integrity == "ok")
+    }
+
+    @Test func twoIngestProcessesFedTheSameInputStoreEachRecordOnce() throws {
+        let folder = temporaryFolder()
+        let store = folder + "/s.sqlite"
+        let input = canonicalInput(count: 3_000, badEvery: 500)
+        try input.text.write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
+        let a = try Running(ingestBinary, ["--db", store, "--quiet", folder + "/in.jsonl"])
+        let b = try Running(ingestBinary, ["--db", store, "--quiet", folder + "/in.jsonl"])
+        let (ra, rb) = (a.wait(), b.wait())
+        let ca = try #require(summaryCounts(ra.output), "\(ra.error)")
+        let cb = try #require(summaryCounts(rb.output), "\(rb.error)")
+        #expect(ca.stored + cb.stored == input.good)
+        #expect(ca.stored + ca.duplicates == input.good && cb.stored + cb.duplicates == input.good)
+        let after = try storeCounts(store)
+        #expect(after.incidents == input.good && after.distinctIDs == input.good)
+        #expect(after.quarantined == input.bad)
+        let numbers = try Store.open(path: store).pool.read { db in try Int.fetchAll(db, sql: "SELECT number FROM incident ORDER BY number") }
+        #expect(numbers == Array(1...input.good))
+    }
+
+    @Test func aRecordAppendedToAFollowedFileReachesTheStoreWithinASecondAndARestartGoesOn() throws {
+        let folder = temporaryFolder()
+        let store = folder + "/s.sqlite"
+        let feed = folder + "/feed.jsonl"
+        try canonicalInput(count: 5, prefix: "f").text.write(toFile: feed, atomically: true, encoding: .utf8)
+        let follower = try Running(ingestBinary, ["--db", store, "--follow", feed])
+        #expect(waitUntil(seconds: 10) { (try? storeCounts(store).incidents) == 5 })
+        let handle = try #require(FileHandle(forWritingAtPath: feed))
+        handle.seekToEndOfFile()
+        let appended = Date()
+        handle.write(Data(canonicalInput(count: 1, prefix: "late").text.utf8))
+        #expect(waitUntil(seconds: 5) { (try? storeCounts(store).incidents) == 6 })
+        let latency = Date().timeIntervalSince(appended)
+        #expect(latency < 1.0, "took \(latency) s")
+        kill(follower.pid, SIGTERM)
+        let ended = follower.wait()
+        #expect(ended.status == 0, "\(ended.error)")
+        // A restart reads on from where it stopped: nothing read twice.
+        handle.write(Data(canonicalInput(count: 1, prefix: "after").text.utf8))
+        try handle.close()
+        let again = try Running(ingestBinary, ["--db", store, "--follow", feed])
+        #expect(waitUntil(seconds: 10) { (try? storeCounts(store).incidents) == 7 })
+        kill(again.pid, SIGTERM)
+        let second = again.wait()
+        let counts = try #require(summaryCounts(second.output), "\(second.output)")
+        #expect(counts.read == 1 && counts.stored == 1 && counts.duplicates == 0)
+    }
+
+    @Test func aDropFolderTakesEachFileOnceAndSortsItIntoProcessedOrFailed() throws {
+        let folder = temporaryFolder()
+        let drop = folder + "/drop"
+        try FileManager.default.createDirectory(atPath: drop, withIntermediateDirectories: true)
+        let store = folder + "/s.sqlite"
+        let watcher = try Running(ingestBinary, ["--db", store, "--follow", drop])
+        // Written under a temporary name, then renamed: never read half-written.
+        try canonicalInput(count: 20, prefix: "d").text.write(toFile: drop + "/good.jsonl.part", atomically: true, encoding: .utf8)
+        try FileManager.default.moveItem(atPath: drop + "/good.jsonl.part", toPath: drop + "/good.jsonl")
+        try canonicalInput(count: 10, badEvery: 5, prefix: "e").text.write(toFile: drop + "/mixed.jsonl", atomically: true, encoding: .utf8)
+        try "what is this".write(toFile: drop + "/notes.txt", atomically: true, encoding: .utf8)
+        let fm = FileManager.default
+        #expect(waitUntil(seconds: 10) {
+            fm.fileExists(atPath: drop + "/processed/good.jsonl") && fm.fileExists(atPath: drop + "/failed/mixed.jsonl")
+                && fm.fileExists(atPath: drop + "/failed/notes.txt")
+        })
+        #expect(try fm.contentsOfDirectory(atPath: drop).sorted() == ["failed", "processed"])
+        kill(watcher.pid, SIGTERM)
+        let ended = watcher.wait()
+        #expect(ended.status == 0)
+        let counts = try storeCounts(store)
+        #expect(counts.incidents == 30 && counts.quarantined == 2)
+    }
+}
+
+func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+    return condition()
+}

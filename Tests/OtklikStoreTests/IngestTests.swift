@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import OtklikCore
+import OtklikIngest
+import Testing
+@testable import OtklikStore
+
+/// The store side of ingest: exactly once, threads, edits, reopening, no-answer, quarantine.
+@Suite struct IngestTests {
+    let classifier = IntakeClassifier(.builtIn)
+
+    func entry(_ id: String, _ text: String, parent: String? = nil, author: String? = "42", topic: String? = nil,
+               edited: Date? = nil, line: Int = 1) -> IngestEntry {
+        let record = IngestRecord(source: .vk, externalID: id, parentID: parent, kind: parent == nil ? .post : .comment,
+                                  author: author.map { .init(id: $0, name: "Автор \($0)") }, text: text,
+                                  createdAt: fixedNow.addingTimeInterval(-600), editedAt: edited, topicCode: topic)
+        return IngestEntry(payload: .record(record, classifier.classify(text: text)), format: "jsonl", file: "in.jsonl",
+                           position: RecordPosition(line: line), raw: Data(text.utf8))
+    }
+
+    func invalid(_ reason: String, line: Int, raw: String) -> IngestEntry {
+        IngestEntry(payload: .invalid(reason), format: "jsonl", file: "/tmp/x/in.jsonl", position: RecordPosition(line: line, byteOffset: line * 10), raw: Data(raw.utf8))
+    }
+
+    func count(_ store: Store, _ sql: String) throws -> Int {
+        try store.pool.read { db in try Int.fetchOne(db, sql: sql)! }
+    }
+
+    @Test func eachMessageIsStoredOnceAndRoutedWithDeadlines() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        try store.populateDemo(seed: 1, size: 0, now: fixedNow)
+        let batch = [entry("p1", "Во дворе огромная яма, не проехать"), entry("p2", "Третий день нет горячей воды")]
+        #expect(try store.ingest(batch, at: fixedNow) == [.registered(1), .registered(2)])
+        #expect(try store.ingest(batch, at: fixedNow) == [.duplicate, .duplicate])
+        let rows = try store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT t.code, a.short_name, i.status, i.due_at IS NOT NULL AS clock, i.external_id
+                FROM incident i JOIN topic t ON t.id = i.topic_id JOIN agency a ON a.id = i.agency_id ORDER BY i.number
+                """)
+        }
+        #expect(rows.map { $0[0] as String } == ["roads.potholes", "utilities.hot_water"])
+        #expect(rows.map { $0[1] as String } == ["Упрдор", "МинЖКХ"])
+        #expect(rows.allSatisfy { $0[2] == "new" && $0[3] == true })
+        #expect(try count(store, "SELECT count(*) FROM message") == 2)
+        #expect(try count(store, "SELECT count(*) FROM event WHERE action = 'incident.registered'") == 2)
+    }
+
+    @Test func anEditKeepsThePreviousTextAndASecondEditOfTheSameTextIsADuplicate() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        _ = try store.ingest([entry("p1", "Нет света в подъезде")], at: fixedNow)
+        let edited = entry("p1", "Нет света в подъезде дома 5", edited: fixedNow)
+        #expect(try store.ingest([edited], at: fixedNow) == [.edited(1)])
+        #expect(try store.ingest([edited], at: fixedNow) == [.duplicate])
+        let texts = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "SELECT text FROM message")!, try String.fetchAll(db, sql: "SELECT text FROM message_revision"),
+             try String.fetchOne(db, sql: "SELECT excerpt FROM incident")!)
+        }
+        #expect(texts.0 == "Нет света в подъезде дома 5")
+        #expect(texts.1 == ["Нет света в подъезде"])
+        #expect(texts.2 == "Нет света в подъезде дома 5")
+        #expect(try store.search("дома", limit: 5).map(\.number) == [1])
+    }
+
+    @Test func commentsJoinTheirThreadAndAnotherPersonsCommentIsANewIncident() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        let outcomes = try store.ingest([
+            entry("p1", "Яма на дороге у школы"),
+            entry("p1_c1", "Уточняю: у школы №5", parent: "p1"),
+            entry("p1_c2", "У нас тоже яма, на Мира", parent: "p1", author: "77"),
+            entry("p1_c3", "Ответ на уточнение", parent: "p1_c1"),
+        ], at: fixedNow)
+        #expect(outcomes == [.registered(1), .followUp(1, reopened: false), .registered(2), .followUp(1, reopened: false)])
+        let kinds = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT kind FROM message WHERE incident_id = 1 ORDER BY id") }
+        #expect(kinds == ["citizen_post", "citizen_followup", "citizen_followup"])
+        // The other person's incident still points at the post it commented on.
+        #expect(try count(store, "SELECT count(*) FROM message m WHERE m.incident_id = 2 AND m.parent_id IS NOT NULL") == 1)
+    }
+
+    @Test func aFollowUpReopensAClosedIncidentAndStartsTheNextReplyClock() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        _ = try store.ingest([entry("p1", "Яма на дороге")], at: fixedNow)
+        try store.pool.write { db in
+            try db.execute(sql: "UPDATE incident SET status = 'closed', closed_at = ?, due_at = NULL, warn_at = NULL", arguments: [fixedNow.unixSeconds])
+        }
+        let later = fixedNow.addingTimeInterval(86_400 * 3)  // Tuesday 1 Dec, 19:46 UTC
+        #expect(try store.ingest([entry("p1_c1", "Яму так и не заделали", parent: "p1")], at: later) == [.followUp(1, reopened: true)])
+        let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT status, closed_at, due_at FROM incident")! }
+        #expect(row[0] == "in_progress")
+        #expect((row[1] as Int64?) == nil)
+        let due: Int64 = row[2]
+        #expect(due > later.unixSeconds)
+        #expect(try count(store, "SELECT count(*) FROM event WHERE action = 'incident.reopened' AND before = 'closed'") == 1)
+    }
+
+    @Test func threatsAreStoredAsNoAnswerOwedAndNoiseIsFiltered() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        let outcomes = try store.ingest([entry("t1", "Убью всех вас!"), entry("n1", "Продаю дрова, недорого")], at: fixedNow)
+        #expect(outcomes == [.registered(1), .filtered("advertising")])
+        let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT status, due_at, closed_at FROM incident")! }
+        #expect(row[0] == "no_answer" && (row[1] as Int64?) == nil && (row[2] as Int64?) == fixedNow.unixSeconds)
+        #expect(try count(store, "SELECT count(*) FROM event WHERE action = 'incident.no_answer' AND after = 'threat'") == 1)
+    }
+
+    @Test func quarantineHoldsEachBadRecordOnceAndUnknownTopicsAreQuarantined() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        let bad = invalid("invalid JSON: unexpected end", line: 3, raw: "{\"source\":")
+        let batch = [bad, entry("p1", "Яма", topic: "no.such.topic", line: 4)]
+        let expected: [IngestOutcome] = [.quarantined("invalid JSON: unexpected end"), .quarantined("unknown topic \"no.such.topic\"")]
+        #expect(try store.ingest(batch, at: fixedNow) == expected)
+        #expect(try store.ingest(batch, at: fixedNow) == expected)
+        let held = try store.quarantined()
+        #expect(held.map(\.reason) == ["invalid JSON: unexpected end", "unknown topic \"no.such.topic\""])
+        #expect(held[0].file == "/tmp/x/in.jsonl" && held[0].position.line == 3 && held[0].raw == Data("{\"source\":".utf8))
+        #expect(try count(store, "SELECT count(*) FROM incident") == 0)
+        try store.resolveQuarantined(id: held[0].id, as: "discarded")
+        #expect(try store.quarantineCount() == 1)
+    }
+
+    @Test func aCursorIsSavedWithItsBatch() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        let cursor = IngestCursor(path: "/srv/feed.jsonl", byteOffset: 120, line: 2)
+        _ = try store.ingest([entry("p1", "Яма")], at: fixedNow, cursor: cursor)
+        #expect(try store.ingestCursor(path: "/srv/feed.jsonl") == cursor)
+        #expect(try store.ingestCursor(path: "/srv/other.jsonl") == nil)
+    }
+}
