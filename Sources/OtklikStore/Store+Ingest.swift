@@ -10,22 +10,24 @@ extension Store {
     /// same input, finds it stored and reports a duplicate (or an edit, when the text
     /// changed). A record the store cannot take (an unknown topic) is quarantined, not
     /// lost; the batch goes on. Rules: docs/ingest.md.
+    ///
+    /// `cache`, kept by a caller that writes many batches, saves reloading calendars.
     public func ingest(_ entries: [IngestEntry], at now: Date, actor: String = "ingest",
-                       cursor: IngestCursor? = nil) throws -> [IngestOutcome] {
+                       cursor: IngestCursor? = nil, cache: IngestCache = IngestCache()) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
             var outcomes: [IngestOutcome] = []
             try db.inTransaction(.immediate) {
                 outcomes = []
-                var context = try IngestContext(db)
+                var context = try IngestContext(db, cache: cache, now: now)
                 for entry in entries {
                     outcomes.append(try context.write(entry, db: db, now: now, actor: actor))
                 }
                 if let cursor {
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO ingest_cursor(path, byte_offset, line, updated_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT(path) DO UPDATE SET byte_offset = excluded.byte_offset, line = excluded.line,
                             updated_at = excluded.updated_at
-                        """, arguments: [cursor.path, cursor.byteOffset, cursor.line, now.unixSeconds])
+                        """).execute(arguments: [cursor.path, cursor.byteOffset, cursor.line, now.unixSeconds])
                 }
                 return .commit
             }
@@ -36,10 +38,20 @@ extension Store {
     /// Where a followed file was read up to, if it was followed before.
     public func ingestCursor(path: String) throws -> IngestCursor? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT byte_offset, line FROM ingest_cursor WHERE path = ?", arguments: [path])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT byte_offset, line FROM ingest_cursor WHERE path = ?"), arguments: [path])
                 .map { IngestCursor(path: path, byteOffset: $0[0], line: $0[1]) }
         }
     }
+}
+
+/// Working calendars by agency, kept across the batches of one ingest run (reading a
+/// calendar's days for every batch was a tenth of the bulk load). Refreshed every minute,
+/// so a calendar edited meanwhile is picked up. Used by one writer thread at a time.
+public final class IngestCache: @unchecked Sendable {
+    var calendars: [Int64?: WorkingCalendar] = [:]
+    var loadedAt = Date.distantPast
+
+    public init() {}
 }
 
 /// What one ingest transaction looks up once: sources, topics, agencies, policies, and
@@ -49,10 +61,47 @@ struct IngestContext {
     let topics: [String: (id: Int64, agency: Int64?)]
     let agencies: [String: Int64]
     let policies: [(id: Int64?, policy: SLAPolicy)]
-    var calendars: [Int64?: WorkingCalendar] = [:]
+    let cache: IngestCache
     var nextNumber: Int
+    let statements: Statements
 
-    init(_ db: Database) throws {
+    /// The statements run for every record, through SQLite's C API.
+    struct Statements {
+        let existing: FastStatement
+        let author: FastStatement
+        let newAuthor: FastStatement
+        let incident: FastStatement
+        let message: FastStatement
+        let registered: FastStatement
+
+        init(_ db: Database) throws {
+            existing = try FastStatement(db, """
+                SELECT m.id, m.text, m.kind, m.incident_id, i.number FROM message m JOIN incident i ON i.id = m.incident_id
+                WHERE m.source_id = ? AND m.external_id = ?
+                """)
+            author = try FastStatement(db, "SELECT id, name, profile_url FROM author WHERE source_id = ? AND external_id = ?")
+            newAuthor = try FastStatement(db, "INSERT INTO author(source_id, external_id, name, profile_url) VALUES (?, ?, ?, ?)")
+            incident = try FastStatement(db, """
+                INSERT INTO incident(number, source_id, external_id, author_id, status, priority, topic_id, agency_id,
+                    sla_policy_id, excerpt, place, latitude, longitude, url, created_at, registered_at, first_reaction_due,
+                    answer_due, final_due, closed_at, due_at, warn_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            message = try FastStatement(db, """
+                INSERT INTO message(incident_id, source_id, external_id, parent_id, kind, author_id, text, url, created_at, edited_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            registered = try FastStatement(db, "INSERT INTO event(at, actor, incident_id, action, after) VALUES (?, ?, ?, 'incident.registered', ?)")
+        }
+    }
+
+    init(_ db: Database, cache: IngestCache, now: Date) throws {
+        if now.timeIntervalSince(cache.loadedAt) > 60 || now < cache.loadedAt {
+            cache.calendars = [:]
+            cache.loadedAt = now
+        }
+        self.cache = cache
+        statements = try Statements(db)
         var topics: [String: (Int64, Int64?)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT code, id, default_agency_id FROM topic") {
             topics[row[0]] = (row[1], row[2])
@@ -93,16 +142,25 @@ struct IngestContext {
 
     // MARK: Messages
 
-    mutating func existing(_ record: IngestRecord, db: Database) throws -> Row? {
+    /// A stored message with the record's key: its id, text, kind, incident id and number.
+    struct Known {
+        let messageID: Int64
+        let text: String
+        let kind: String
+        let incidentID: Int64
+        let number: Int
+    }
+
+    mutating func existing(_ record: IngestRecord, db: Database) throws -> Known? {
         let source = try sourceID(record.source, db: db)
-        return try Row.fetchOne(db, sql: """
-            SELECT m.id, m.text, m.kind, m.incident_id, i.number FROM message m JOIN incident i ON i.id = m.incident_id
-            WHERE m.source_id = ? AND m.external_id = ?
-            """, arguments: [source, record.externalID])
+        return try statements.existing.first([source, record.externalID]) { row in
+            Known(messageID: row.int64(0), text: row.text(1) ?? "", kind: row.text(2) ?? "", incidentID: row.int64(3),
+                  number: Int(row.int64(4)))
+        }
     }
 
     mutating func store(_ record: IngestRecord, verdict: IntakeVerdict, db: Database, now: Date, actor: String) throws -> IngestOutcome {
-        let text = record.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = PlainText.trimmed(record.text)
         if let known = try existing(record, db: db) {
             return try edit(known, record: record, text: text, db: db, now: now, actor: actor)
         }
@@ -111,10 +169,10 @@ struct IngestContext {
         // A comment or reply joins the thread of the message it answers when the same
         // person wrote it; another person's comment is an incident of its own.
         for parentKey in [record.parentID, record.threadID].compactMap({ $0 }) {
-            guard let parent = try Row.fetchOne(db, sql: """
+            guard let parent = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT m.id, m.incident_id, i.number, i.author_id, i.status FROM message m JOIN incident i ON i.id = m.incident_id
                 WHERE m.source_id = ? AND m.external_id = ?
-                """, arguments: [source, parentKey]) else { continue }
+                """), arguments: [source, parentKey]) else { continue }
             let parentAuthor: Int64? = parent[3]
             if author == nil || parentAuthor == nil || parentAuthor == author {
                 return try followUp(record, text: text, parent: parent, source: source, author: author, db: db, now: now, actor: actor)
@@ -126,24 +184,20 @@ struct IngestContext {
                             parentMessage: nil, db: db, now: now, actor: actor)
     }
 
-    func edit(_ known: Row, record: IngestRecord, text: String, db: Database, now: Date, actor: String) throws -> IngestOutcome {
-        let messageID: Int64 = known[0]
-        let oldText: String = known[1]
-        let incidentID: Int64 = known[3]
-        let number: Int = known[4]
+    func edit(_ known: Known, record: IngestRecord, text: String, db: Database, now: Date, actor: String) throws -> IngestOutcome {
+        let messageID = known.messageID
+        let oldText = known.text
+        let incidentID = known.incidentID
+        let number = known.number
         let newText = Self.body(record, text: text)
         guard oldText != newText else { return .duplicate }
         let editedAt = record.editedAt ?? now
-        try db.execute(sql: "INSERT INTO message_revision(message_id, text, replaced_at) VALUES (?, ?, ?)",
-                       arguments: [messageID, oldText, editedAt.unixSeconds])
-        try db.execute(sql: "UPDATE message SET text = ?, edited_at = ? WHERE id = ?",
-                       arguments: [newText, editedAt.unixSeconds, messageID])
-        if (known[2] as String) == MessageKind.citizenPost.rawValue {
-            try db.execute(sql: "UPDATE incident SET excerpt = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                           arguments: [Store.excerpt(of: newText), now.unixSeconds, incidentID])
+        try db.cachedStatement(sql: "INSERT INTO message_revision(message_id, text, replaced_at) VALUES (?, ?, ?)").execute(arguments: [messageID, oldText, editedAt.unixSeconds])
+        try db.cachedStatement(sql: "UPDATE message SET text = ?, edited_at = ? WHERE id = ?").execute(arguments: [newText, editedAt.unixSeconds, messageID])
+        if known.kind == MessageKind.citizenPost.rawValue {
+            try db.cachedStatement(sql: "UPDATE incident SET excerpt = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [Store.excerpt(of: newText), now.unixSeconds, incidentID])
         }
-        try db.execute(sql: "INSERT INTO event(at, actor, incident_id, action, field) VALUES (?, ?, ?, 'message.edited', 'text')",
-                       arguments: [now.unixSeconds, actor, incidentID])
+        try db.cachedStatement(sql: "INSERT INTO event(at, actor, incident_id, action, field) VALUES (?, ?, ?, 'message.edited', 'text')").execute(arguments: [now.unixSeconds, actor, incidentID])
         return .edited(number)
     }
 
@@ -157,13 +211,12 @@ struct IngestContext {
         let status = IncidentStatus(rawValue: parent[4]) ?? .new
         try insertMessage(record, text: text, incident: incidentID, parent: parent[0], kind: .citizenFollowUp,
                           source: source, author: author, db: db)
-        try db.execute(sql: "INSERT INTO event(at, actor, incident_id, action) VALUES (?, ?, ?, 'message.followup')",
-                       arguments: [now.unixSeconds, actor, incidentID])
+        try db.cachedStatement(sql: "INSERT INTO event(at, actor, incident_id, action) VALUES (?, ?, ?, 'message.followup')").execute(arguments: [now.unixSeconds, actor, incidentID])
         guard [.answered, .closed, .waitingCitizen].contains(status) else {
-            try db.execute(sql: "UPDATE incident SET version = version + 1, updated_at = ? WHERE id = ?", arguments: [now.unixSeconds, incidentID])
+            try db.cachedStatement(sql: "UPDATE incident SET version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [now.unixSeconds, incidentID])
             return .followUp(number, reopened: false)
         }
-        let row = try Row.fetchOne(db, sql: "SELECT sla_policy_id, agency_id, priority FROM incident WHERE id = ?", arguments: [incidentID])!
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT sla_policy_id, agency_id, priority FROM incident WHERE id = ?"), arguments: [incidentID])!
         let policyID: Int64? = row[0]
         let priority = Priority(rawValue: row[2]) ?? .normal
         let policy = policies.first { $0.id != nil && $0.id == policyID }?.policy
@@ -171,14 +224,14 @@ struct IngestContext {
         let calendar = try calendar(agency: row[1], db: db)
         let due = policy.firstReaction.deadline(from: now, in: calendar)
         let warn = due.map { IncidentDeadlines.warning(start: now, due: $0, percent: policy.warningPercent) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE incident SET status = 'in_progress', closed_at = NULL, due_at = ?, warn_at = ?,
                 version = version + 1, updated_at = ? WHERE id = ?
-            """, arguments: [due?.unixSeconds, warn?.unixSeconds, now.unixSeconds, incidentID])
-        try db.execute(sql: """
+            """).execute(arguments: [due?.unixSeconds, warn?.unixSeconds, now.unixSeconds, incidentID])
+        try db.cachedStatement(sql: """
             INSERT INTO event(at, actor, incident_id, action, field, before, after)
             VALUES (?, ?, ?, 'incident.reopened', 'status', ?, 'in_progress')
-            """, arguments: [now.unixSeconds, actor, incidentID, status.rawValue])
+            """).execute(arguments: [now.unixSeconds, actor, incidentID, status.rawValue])
         return .followUp(number, reopened: status != .waitingCitizen)
     }
 
@@ -214,27 +267,21 @@ struct IngestContext {
         }
         let number = nextNumber
         nextNumber += 1
-        try db.execute(sql: """
-            INSERT INTO incident(number, source_id, external_id, author_id, status, priority, topic_id, agency_id,
-                sla_policy_id, excerpt, place, latitude, longitude, url, created_at, registered_at, first_reaction_due,
-                answer_due, final_due, closed_at, due_at, warn_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [
-                number, source, record.externalID, author, status.rawValue, priority.rawValue, topic?.id, agency, policyID,
-                Store.excerpt(of: Self.body(record, text: text)), record.place, record.latitude, record.longitude, record.url,
-                min(record.createdAt, registeredAt).unixSeconds, registeredAt.unixSeconds,
-                deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
-                closedAt?.unixSeconds, due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
-            ])
+        try statements.incident.execute([
+            number, source, record.externalID, author, status.rawValue, priority.rawValue, topic?.id, agency, policyID,
+            Store.excerpt(of: Self.body(record, text: text)), record.place, record.latitude, record.longitude, record.url,
+            min(record.createdAt, registeredAt).unixSeconds, registeredAt.unixSeconds,
+            deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
+            closedAt?.unixSeconds, due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
+        ])
         let incidentID = db.lastInsertedRowID
         try insertMessage(record, text: text, incident: incidentID, parent: parentMessage, kind: .citizenPost,
                           source: source, author: author, db: db)
-        try db.execute(sql: "INSERT INTO event(at, actor, incident_id, action, after) VALUES (?, ?, ?, 'incident.registered', ?)",
-                       arguments: [now.unixSeconds, actor, incidentID, status.rawValue])
+        try statements.registered.execute([now.unixSeconds, actor, incidentID, status.rawValue])
         if case .noAnswer(let reason) = verdict.disposition {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO event(at, actor, incident_id, action, field, after) VALUES (?, ?, ?, 'incident.no_answer', 'reason', ?)
-                """, arguments: [now.unixSeconds, actor, incidentID, reason])
+                """).execute(arguments: [now.unixSeconds, actor, incidentID, reason])
         }
         return .registered(number)
     }
@@ -251,11 +298,8 @@ struct IngestContext {
     func insertMessage(_ record: IngestRecord, text: String, incident: Int64, parent: Int64?, kind: MessageKind,
                        source: Int64, author: Int64?, db: Database) throws {
         let body = Self.body(record, text: text)
-        try db.execute(sql: """
-            INSERT INTO message(incident_id, source_id, external_id, parent_id, kind, author_id, text, url, created_at, edited_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [incident, source, record.externalID, parent, kind.rawValue, author, body, record.url,
-                             record.createdAt.unixSeconds, record.editedAt?.unixSeconds])
+        try statements.message.execute([incident, source, record.externalID, parent, kind.rawValue, author, body, record.url,
+                                        record.createdAt.unixSeconds, record.editedAt?.unixSeconds])
     }
 
     // MARK: Look-ups
@@ -269,28 +313,33 @@ struct IngestContext {
 
     func authorID(_ record: IngestRecord, source: Int64, db: Database) throws -> Int64? {
         guard let author = record.author else { return nil }
-        try db.execute(sql: """
-            INSERT INTO author(source_id, external_id, name, profile_url) VALUES (?, ?, ?, ?)
-            ON CONFLICT(source_id, external_id) DO UPDATE SET name = excluded.name,
-                profile_url = coalesce(excluded.profile_url, author.profile_url)
-            """, arguments: [source, author.id, author.name, author.profileURL])
-        return try Int64.fetchOne(db, sql: "SELECT id FROM author WHERE source_id = ? AND external_id = ?", arguments: [source, author.id])
+        // Most messages come from people already known: one indexed read, no write.
+        let known = try statements.author.first([source, author.id]) { row in (row.int64(0), row.text(1), row.text(2)) }
+        if let (id, name, profile) = known {
+            if name != author.name || (author.profileURL != nil && profile != author.profileURL) {
+                try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
+                    .execute(arguments: [author.name, author.profileURL, id])
+            }
+            return id
+        }
+        try statements.newAuthor.execute([source, author.id, author.name, author.profileURL])
+        return db.lastInsertedRowID
     }
 
-    mutating func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {
-        if let cached = calendars[agency] { return cached }
+    func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {
+        if let cached = cache.calendars[agency] { return cached }
         let calendar = try Store.calendar(db, agencyID: agency)
-        calendars[agency] = calendar
+        cache.calendars[agency] = calendar
         return calendar
     }
 
     // MARK: Quarantine
 
     func quarantine(_ entry: IngestEntry, reason: String, db: Database, now: Date) throws -> IngestOutcome {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO quarantine(format, file, line, byte_offset, reason, raw, received_at, fingerprint)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(fingerprint) DO NOTHING
-            """, arguments: [entry.format, entry.file, entry.position.line, entry.position.byteOffset, reason, entry.raw,
+            """).execute(arguments: [entry.format, entry.file, entry.position.line, entry.position.byteOffset, reason, entry.raw,
                              now.unixSeconds, Self.fingerprint(entry)])
         return .quarantined(reason)
     }

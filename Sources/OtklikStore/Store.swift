@@ -102,4 +102,10 @@ public struct Store: Sendable {
     public func setting(_ key: String) throws -> String? {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
     }
+
+    /// Copies the write-ahead log into the main file and empties it (before copying the
+    /// file, or after a bulk load).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+    }
 }

@@ -19,7 +19,7 @@ public struct IngestCommand: ParsableCommand {
             quarantined (see `otklik-ingest quarantine list`); 66 an input could not be read; \
             64 wrong usage; 1 the store failed.
             """,
-        subcommands: [IngestRunCommand.self, QuarantineCommand.self],
+        subcommands: [IngestRunCommand.self, QuarantineCommand.self, IngestBenchCommand.self],
         defaultSubcommand: IngestRunCommand.self)
 
     public init() {}
@@ -64,6 +64,9 @@ struct IngestRunCommand: ParsableCommand {
     @Flag(name: .long, help: "Parse and sort records, write nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "For large loads: set secondary and full-text indexes aside and rebuild them at the end (consoles stay usable but slower meanwhile).")
+    var bulk = false
+
     @Flag(name: .shortAndLong, help: "No progress display.")
     var quiet = false
 
@@ -77,6 +80,9 @@ struct IngestRunCommand: ParsableCommand {
         let rules = try loadRules()
         let path = StoreLocation.resolve(explicit: db)
         let store: Store? = dryRun && !FileManager.default.fileExists(atPath: path) ? nil : try openStore(path)
+        if !dryRun, let store, try store.finishInterruptedBulkIngest() {
+            printError("otklik-ingest: finished the indexes of an interrupted bulk load")
+        }
         let zone = try zoneOption(store: store)
         let options = FormatOptions(timeZone: zone)
         let writer = dryRun ? nil : store
@@ -95,37 +101,54 @@ struct IngestRunCommand: ParsableCommand {
                                       enabled: !quiet && standardErrorIsTerminal)
         var unreadable = missing.count
         var bytesBefore = 0
-        for input in inputList {
-            let name: String
-            let data: Data
-            switch input {
-            case .standardInput:
-                name = "<stdin>"
-                data = FileHandle.standardInput.readDataToEndOfFile()
-            case .file(let f):
-                name = f
-                do {
-                    data = try IngestInputs.read(f)
-                } catch {
-                    printError("otklik-ingest: \(f): cannot read: \(error.localizedDescription)")
-                    unreadable += 1
-                    continue
+        let bulkStarted = bulk && !dryRun ? try store?.beginBulkIngest() ?? false : false
+        do {
+            for input in inputList {
+                let name: String
+                let data: Data
+                switch input {
+                case .standardInput:
+                    name = "<stdin>"
+                    data = FileHandle.standardInput.readDataToEndOfFile()
+                case .file(let f):
+                    name = f
+                    do {
+                        data = try IngestInputs.read(f)
+                    } catch {
+                        printError("otklik-ingest: \(f): cannot read: \(error.localizedDescription)")
+                        unreadable += 1
+                        continue
+                    }
                 }
+                guard let inputFormat = try resolveFormat(for: name) else { unreadable += 1; continue }
+                let pipeline = IngestPipeline(store: writer, format: inputFormat, options: options, rules: rules)
+                pipeline.concurrent = bulk
+                let base = bytesBefore
+                pipeline.progress = { [total] tally in
+                    var sum = total
+                    sum.add(tally)
+                    progress.update(sum, bytesDone: base + min(data.count, tally.bytes))
+                }
+                let tally = try pipeline.ingest(data, file: name)
+                if ProcessInfo.processInfo.environment["OTKLIK_INGEST_TRACE"] != nil {
+                    printError(String(format: "trace: %@: %.0f ms in write transactions, batch size now %d", name, pipeline.writeMillis, pipeline.batchSize))
+                }
+                bytesBefore += data.count
+                total.add(tally)
+                if inputList.count > 1 && !quiet { progress.finish(); printError("\(name): \(tally.summary())") }
             }
-            guard let inputFormat = try resolveFormat(for: name) else { unreadable += 1; continue }
-            let pipeline = IngestPipeline(store: writer, format: inputFormat, options: options, rules: rules)
-            let base = bytesBefore
-            pipeline.progress = { [total] tally in
-                var sum = total
-                sum.add(tally)
-                progress.update(sum, bytesDone: base + min(data.count, tally.bytes))
-            }
-            let tally = try pipeline.ingest(data, file: name)
-            bytesBefore += data.count
-            total.add(tally)
-            if inputList.count > 1 && !quiet { progress.finish(); printError("\(name): \(tally.summary())") }
+        } catch {
+            if bulkStarted { try? store?.finishBulkIngest() }
+            throw error
         }
         progress.finish()
+        if bulkStarted {
+            let finishing = Date()
+            try store?.finishBulkIngest { step in if !quiet && standardErrorIsTerminal { printError("rebuilding: \(step)") } }
+            if ProcessInfo.processInfo.environment["OTKLIK_INGEST_TRACE"] != nil {
+                printError(String(format: "trace: rebuilding indexes took %.0f ms", Date().timeIntervalSince(finishing) * 1000))
+            }
+        }
         print((dryRun ? "dry run, nothing written: " : "") + total.summary(seconds: progress.elapsed))
         for line in total.details() { print(line) }
         if unreadable > 0 { throw IngestExit.missingInput }

@@ -7,7 +7,11 @@ import OtklikStore
 /// store. Batches adapt so each write transaction stays near 20 ms: a console reading
 /// the same store never waits long, and a crash loses at most the batch in flight, which
 /// a re-run stores again (messages are keyed by source and external id).
-final class IngestPipeline {
+///
+/// With `concurrent`, parsing and sorting run on the calling thread while a second thread
+/// writes the batches (two cores, two halves of the work); at most a few batches wait in
+/// between. `tally` and `batchSize` then belong to the writer thread until `drain()`.
+final class IngestPipeline: @unchecked Sendable {
     let store: Store?
     let format: InputFormat
     let parser: any RecordFormat
@@ -17,8 +21,15 @@ final class IngestPipeline {
     /// Called after each batch with the tally so far and the bytes consumed.
     var progress: ((IngestTally) -> Void)?
 
+    var concurrent = false
+    /// Time spent in write transactions, for `--stats`.
+    private(set) var writeMillis = 0.0
+
     private var pending: [IngestEntry] = []
     private(set) var tally = IngestTally()
+    private let writer = DispatchQueue(label: "otklik.ingest.writer")
+    private let inFlight = DispatchSemaphore(value: 3)
+    private var writerError: Error?
 
     /// `store` nil is a dry run: records are parsed and sorted, nothing is written.
     init(store: Store?, format: InputFormat, options: FormatOptions, rules: IntakeRules, clock: any WallClock = SystemClock()) {
@@ -45,6 +56,7 @@ final class IngestPipeline {
             if pending.count >= batchSize { try flush(cursor: nil) }
         }
         try flush(cursor: cursor)
+        try drain()
         tally.bytes += data.count
         progress?(tally)
         var delta = tally
@@ -66,7 +78,7 @@ final class IngestPipeline {
             raw = r
             if record.fromOrganisation {
                 payload = .filtered("posted by the organisation itself")
-            } else if record.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && record.attachments.isEmpty {
+            } else if PlainText.isBlank(record.text) && record.attachments.isEmpty {
                 payload = .filtered("no text")
             } else {
                 payload = .record(record, classifier.classify(text: record.text, category: record.category))
@@ -83,9 +95,28 @@ final class IngestPipeline {
             for entry in batch { tally.count(Self.dryRunOutcome(entry)) }
             return
         }
+        guard concurrent else { return try write(batch, cursor: cursor, to: store) }
+        if let writerError { throw writerError }
+        inFlight.wait()
+        writer.async { [self] in
+            defer { inFlight.signal() }
+            guard writerError == nil else { return }
+            do { try write(batch, cursor: cursor, to: store) } catch { writerError = error }
+        }
+    }
+
+    /// Waits for the writer thread to finish every batch handed to it.
+    func drain() throws {
+        guard concurrent else { return }
+        writer.sync {}
+        if let writerError { throw writerError }
+    }
+
+    private func write(_ batch: [IngestEntry], cursor: IngestCursor?, to store: Store) throws {
         let started = DispatchTime.now().uptimeNanoseconds
         let outcomes = try store.ingest(batch, at: clock.now, cursor: cursor)
         let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        writeMillis += millis
         for outcome in outcomes { tally.count(outcome) }
         // Keep transactions short: tens of milliseconds at most.
         if millis > 40 { batchSize = max(16, batchSize / 2) } else if millis < 10 { batchSize = min(4096, batchSize * 2) }

@@ -82,61 +82,69 @@ public struct IntakeVerdict: Equatable, Sendable {
 /// `IntakeRules` compiled for fast matching; one per ingest run.
 public struct IntakeClassifier: Sendable {
     public let rules: IntakeRules
-    private let noise: WordMatcher
-    private let noiseReasons: [String]
-    private let smallTalk: WordMatcher
-    private let smallTalkReasons: [String]
-    private let noAnswer: WordMatcher
-    private let noAnswerReasons: [String]
-    private let important: WordMatcher
-    private let keywords: WordMatcher
-    private let keywordRoutes: [Int]
+    /// Every pattern of every list in one matcher: a text is scanned once.
+    private let matcher: WordMatcher
+    private let roles: [Role]
     private let categories: [String: Int]
+
+    private enum Role {
+        case noAnswer(String)
+        case noise(String)
+        case smallTalk(String)
+        case important
+        case route(Int)
+    }
 
     public init(_ rules: IntakeRules) {
         self.rules = rules
-        func flatten(_ groups: [IntakeRules.Group]) -> (WordMatcher, [String]) {
-            let pairs = groups.flatMap { g in g.patterns.map { ($0, g.reason) } }
-            return (WordMatcher(pairs.map(\.0)), pairs.map(\.1))
-        }
-        (noise, noiseReasons) = flatten(rules.noise)
-        (smallTalk, smallTalkReasons) = flatten(rules.smallTalk)
-        (noAnswer, noAnswerReasons) = flatten(rules.noAnswer)
-        important = WordMatcher(rules.important)
         var patterns: [String] = []
-        var owners: [Int] = []
+        var roles: [Role] = []
+        // The order is the priority: no-answer before noise, then small talk.
+        for g in rules.noAnswer { for p in g.patterns { patterns.append(p); roles.append(.noAnswer(g.reason)) } }
+        for g in rules.noise { for p in g.patterns { patterns.append(p); roles.append(.noise(g.reason)) } }
+        for g in rules.smallTalk { for p in g.patterns { patterns.append(p); roles.append(.smallTalk(g.reason)) } }
+        for p in rules.important { patterns.append(p); roles.append(.important) }
         var categories: [String: Int] = [:]
         for (index, route) in rules.routes.enumerated() {
-            for k in route.keywords { patterns.append(k); owners.append(index) }
+            for k in route.keywords { patterns.append(k); roles.append(.route(index)) }
             for c in route.categories where categories[Self.categoryKey(c)] == nil { categories[Self.categoryKey(c)] = index }
         }
-        keywords = WordMatcher(patterns)
-        keywordRoutes = owners
+        matcher = WordMatcher(patterns)
+        self.roles = roles
         self.categories = categories
     }
 
     public func classify(text: String, category: String? = nil) -> IntakeVerdict {
         let normalized = WordMatcher.Normalized(text)
-        var disposition = IntakeVerdict.Disposition.incident
-        if let hit = noAnswer.firstMatch(in: normalized) {
-            disposition = .noAnswer(noAnswerReasons[hit])
-        } else if let hit = noise.firstMatch(in: normalized) {
-            disposition = .noise(noiseReasons[hit])
-        } else if normalized.wordCount <= rules.smallTalkMaxWords, let hit = smallTalk.firstMatch(in: normalized),
-                  keywords.firstMatch(in: normalized) == nil {
-            // Small talk only when nothing in it names a problem a route knows.
-            disposition = .noise(smallTalkReasons[hit])
-        }
+        var noAnswer: String?
+        var noise: String?
+        var smallTalk: String?
+        var important = false
         var route: Int?
+        for hit in matcher.matches(in: normalized) {
+            switch roles[hit] {
+            case .noAnswer(let reason): noAnswer = noAnswer ?? reason
+            case .noise(let reason): noise = noise ?? reason
+            case .smallTalk(let reason): smallTalk = smallTalk ?? reason
+            case .important: important = true
+            // The earliest route among the keywords found: rules are listed in priority order.
+            case .route(let index): route = min(route ?? index, index)
+            }
+        }
+        var disposition = IntakeVerdict.Disposition.incident
+        if let noAnswer {
+            disposition = .noAnswer(noAnswer)
+        } else if let noise {
+            disposition = .noise(noise)
+        } else if let smallTalk, normalized.wordCount <= rules.smallTalkMaxWords, route == nil {
+            // Small talk only when nothing in it names a problem a route knows.
+            disposition = .noise(smallTalk)
+        }
         if let category, let byCategory = categories[Self.categoryKey(category)] {
             route = byCategory
-        } else {
-            // The earliest route among the keywords found: rules are listed in priority order.
-            route = keywords.matches(in: normalized).map { keywordRoutes[$0] }.min()
         }
         let chosen = route.map { rules.routes[$0] }
-        return IntakeVerdict(disposition: disposition, important: important.firstMatch(in: normalized) != nil,
-                             topic: chosen?.topic, agency: chosen?.agency)
+        return IntakeVerdict(disposition: disposition, important: important, topic: chosen?.topic, agency: chosen?.agency)
     }
 
     /// How names are compared: trimmed, lower case, ё = е.

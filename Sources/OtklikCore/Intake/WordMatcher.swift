@@ -4,9 +4,12 @@
 /// ("доброе утро") matches across any run of spaces and punctuation.
 public struct WordMatcher: Sendable {
     private var patterns: [[UInt8]] = []
-    /// The first two bytes of each pattern (one Cyrillic letter, or two ASCII ones) →
-    /// the patterns starting with them: a word start is compared with few candidates.
-    private var byPrefix: [UInt16: [Int]] = [:]
+    /// Patterns sorted by their first two bytes (one Cyrillic letter, or two ASCII ones);
+    /// `buckets[key]..<buckets[key + 1]` are the positions in `order` of those starting
+    /// with `key`. An array, not a dictionary: hashing at every word start was a tenth of
+    /// the bulk ingest's time.
+    private var order: [Int32] = []
+    private var buckets: [Int32] = []
 
     /// `patterns[i]` matching reports `i`.
     public init(_ patterns: [String]) {
@@ -15,24 +18,35 @@ public struct WordMatcher: Sendable {
             bytes.removeFirst()  // the leading separator
             if bytes.last == 0x20 { bytes.removeLast() }
             self.patterns.append(bytes)
-            byPrefix[Self.key(bytes, 0), default: []].append(self.patterns.count - 1)
         }
+        let keys = self.patterns.map { Int(Self.key($0, 0)) }
+        order = (0..<self.patterns.count).sorted { keys[$0] < keys[$1] }.map(Int32.init)
+        buckets = Array(repeating: 0, count: 65_537)
+        for key in keys { buckets[key + 1] += 1 }
+        for k in 1..<buckets.count { buckets[k] += buckets[k - 1] }
     }
 
     public var isEmpty: Bool { patterns.isEmpty }
 
     /// The indices of every pattern found, in pattern order.
     public func matches(in text: Normalized) -> [Int] {
-        var found = Set<Int>()
-        let bytes = text.bytes
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == 0x20, i + 1 < bytes.count, let candidates = byPrefix[Self.key(bytes, i + 1)] {
-                for p in candidates where !found.contains(p) && Self.matches(patterns[p], in: bytes, at: i + 1) {
-                    found.insert(p)
+        var found: [Int] = []
+        guard !patterns.isEmpty else { return found }
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var i = 0
+            while i + 1 < bytes.count {
+                if bytes[i] == 0x20 {
+                    let key = Int(bytes[i + 1]) << 8 | Int(i + 2 < bytes.count ? bytes[i + 2] : 0)
+                    var slot = Int(buckets[key])
+                    let end = Int(buckets[key + 1])
+                    while slot < end {
+                        let p = Int(order[slot])
+                        if Self.matches(patterns[p], in: bytes, at: i + 1) && !found.contains(p) { found.append(p) }
+                        slot += 1
+                    }
                 }
+                i += 1
             }
-            i += 1
         }
         return found.sorted()
     }
@@ -55,11 +69,12 @@ public struct WordMatcher: Sendable {
     }
 
     private static func key(_ bytes: [UInt8], _ at: Int) -> UInt16 {
+        guard at < bytes.count else { return 0 }
         let second = at + 1 < bytes.count ? bytes[at + 1] : 0
         return UInt16(bytes[at]) << 8 | UInt16(second)
     }
 
-    private static func matches(_ pattern: [UInt8], in bytes: [UInt8], at start: Int) -> Bool {
+    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start + pattern.count <= bytes.count else { return false }
         for k in 0..<pattern.count where bytes[start + k] != pattern[k] { return false }
         return true
