@@ -6,7 +6,7 @@ import OtklikTerminal
 
 /// Opens the console on a store in the real terminal and runs it until the user quits.
 public enum ConsoleLauncher {
-    public static func run(store: Store, language: Language?, operatorLogin: String, theme: String?) throws {
+    public static func run(store: Store, language: Language?, operatorLogin: String, theme: String?, ascii: Bool = false) throws {
         let clock = SystemClock()
         let source = try StoreInboxSource(store: store)
         let center = try store.centerName()
@@ -23,6 +23,7 @@ public enum ConsoleLauncher {
             operatorLabel: "\(operatorLogin) · \(roleName)", timeZone: zone, now: clock.now,
             keyMap: config.keyMap(), operatorLogin: operatorLogin)
         state.themeName = resolution.theme.name
+        state.glyphs = GlyphSet.choose(localeIsUTF8: terminal.isUTF8, environment: ConsoleFiles.environment, forced: ascii)
         state.availableThemes = ConsoleFiles.availableThemes
         if let warning = [configWarning, resolution.warning].compactMap({ $0 }).first {
             state.message = warning

@@ -73,3 +73,13 @@ public struct IncidentDetail: Equatable, Sendable {
         self.history = history
     }
 }
+
+extension IncidentDetail {
+    /// The same detail with the calendar its countdowns count in.
+    public func with(calendar: WorkingCalendar?) -> IncidentDetail {
+        IncidentDetail(summary: summary.with(calendar: calendar), authorName: authorName, authorProfile: authorProfile, link: link,
+                       place: place, agencyName: agencyName, registeredAt: registeredAt, deadlines: deadlines,
+                       firstReactionAt: firstReactionAt, answeredAt: answeredAt, closedAt: closedAt, policyName: policyName,
+                       thread: thread, history: history)
+    }
+}

@@ -19,10 +19,13 @@ public struct IncidentSummary: Hashable, Sendable, Identifiable {
     public let excerpt: String
     /// Bumped on every change; used for optimistic concurrency.
     public let version: Int
+    /// The agency's working calendar, for countdowns in working time (nil: wall-clock).
+    public var calendar: WorkingCalendar?
 
     public init(id: Int64, number: Int, source: SourceKind, status: IncidentStatus, priority: Priority,
                 topicName: String?, agencyShortName: String?, ownerLogin: String?, createdAt: Date,
-                dueAt: Date?, warnAt: Date?, excerpt: String, version: Int) {
+                dueAt: Date?, warnAt: Date?, excerpt: String, version: Int, calendar: WorkingCalendar? = nil) {
+        self.calendar = calendar
         self.id = id
         self.number = number
         self.source = source
@@ -40,6 +43,13 @@ public struct IncidentSummary: Hashable, Sendable, Identifiable {
 }
 
 extension IncidentSummary {
+    /// The same row with the calendar its countdown counts in.
+    public func with(calendar: WorkingCalendar?) -> IncidentSummary {
+        var copy = self
+        copy.calendar = calendar
+        return copy
+    }
+
     /// Where the incident's clock stands at `now`.
     public func clockState(at now: Date) -> ClockState {
         guard let dueAt else { return .stopped }

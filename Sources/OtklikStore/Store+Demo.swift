@@ -164,25 +164,9 @@ extension Store {
             refs.sourceIDs[kind] = db.lastInsertedRowID
         }
 
-        // The national production calendar; every agency works by it in its own zone.
-        try db.execute(sql: "INSERT INTO calendar(code, name) VALUES ('ru-2026', 'Производственный календарь РФ 2026')")
-        let calendarID = db.lastInsertedRowID
-        let week = WorkingCalendar.russianOfficeWeek(timeZone: .gmt).week
-        for (index, intervals) in week.enumerated() {
-            for interval in intervals {
-                try db.execute(sql: "INSERT INTO calendar_interval VALUES (?, ?, ?, ?)",
-                               arguments: [calendarID, index + 1, interval.start, interval.end])
-            }
-        }
-        for (day, kind) in RussianProductionCalendar.days2026.sorted(by: { $0.key < $1.key }) {
-            let name: String = switch kind {
-            case .holiday: "holiday"
-            case .working: "working"
-            case .shortened: "shortened"
-            }
-            try db.execute(sql: "INSERT INTO calendar_day(calendar_id, day, kind) VALUES (?, ?, ?)",
-                           arguments: [calendarID, day.description, name])
-        }
+        // The national production calendar (calendars/ru-2026.toml, embedded); every agency
+        // works by it in its own zone.
+        let calendarID = try Self.writeCalendar(db, RussianProductionCalendar.definition2026, parentID: nil)
 
         var agencyByName: [String: Int64] = [:]
         for agency in DemoRegion.agencies {
@@ -203,21 +187,7 @@ extension Store {
             refs.topicIDs.append(db.lastInsertedRowID)
         }
         for (rank, policy) in SLAPolicy.builtIn.enumerated() {
-            try db.execute(sql: """
-                INSERT INTO sla_policy(code, name, source_kinds, minimum_priority, rank,
-                    first_reaction_amount, first_reaction_unit, answer_amount, answer_unit,
-                    final_amount, final_unit, final_anchor, warning_percent)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    policy.code, policy.name,
-                    policy.sourceKinds.isEmpty ? nil : policy.sourceKinds.map(\.rawValue).joined(separator: ","),
-                    policy.minimumPriority?.rawValue, rank,
-                    policy.firstReaction.amount, policy.firstReaction.unit.rawValue,
-                    policy.answer.amount, policy.answer.unit.rawValue,
-                    policy.final.amount, policy.final.unit.rawValue,
-                    policy.finalAnchor.rawValue, policy.warningPercent,
-                ])
-            refs.policyIDs[policy.code] = db.lastInsertedRowID
+            refs.policyIDs[policy.code] = try Self.writePolicy(db, policy, rank: rank)
         }
         for person in DemoRegion.operators {
             try db.execute(sql: "INSERT INTO operator(login, name, role) VALUES (?, ?, ?)",

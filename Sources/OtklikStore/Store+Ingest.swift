@@ -249,7 +249,8 @@ struct IngestContext {
             agency = named
         }
         let priority: Priority = verdict.important ? .high : .normal
-        let policy = SLAPolicy.select(from: policies.map(\.policy), source: record.source, priority: priority) ?? .socialStandard
+        let policy = SLAPolicy.select(from: policies.map(\.policy), source: record.source, priority: priority,
+                                      topicPath: try Store.topicPath(db, topicID: topic?.id)) ?? .socialStandard
         let policyID = policies.first { $0.policy.code == policy.code }?.id
         let registeredAt = max(now, record.createdAt)
         var status = IncidentStatus.new

@@ -39,8 +39,9 @@ public enum RegistrationError: Error, CustomStringConvertible, Equatable {
 
 extension Store {
     /// Registers a new incident with its first message, deadlines from the applicable
-    /// policy in the responsible agency's calendar, and its audit event — in one short
-    /// transaction. Returns the incident's number.
+    /// policy (by source, priority and topic) in the responsible agency's calendar (the SLA
+    /// engine, `refreshSLA`), and its audit event — in one short transaction. Returns the
+    /// incident's number.
     @discardableResult
     public func registerIncident(_ new: NewIncident, at now: Date, actor: String) throws -> Int {
         let text = new.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -56,15 +57,8 @@ extension Store {
                 topicID = row[0]
                 agencyID = row[1]
             }
-            let policies = try Self.policies(db)
-            let policy = SLAPolicy.select(from: policies.map(\.policy), source: new.source, priority: new.priority) ?? .socialStandard
-            let policyID = policies.first { $0.policy.code == policy.code }?.id
-            let calendar = try Self.calendar(db, agencyID: agencyID)
+            // Deadlines come from the SLA engine once the incident and its first message exist.
             let registeredAt = max(now, new.createdAt)
-            let deadlines = IncidentDeadlines.initial(policy: policy, registeredAt: registeredAt, calendar: calendar)
-            let due = deadlines.current(status: .new, reacted: false)
-            let warn = due.map { IncidentDeadlines.warning(start: registeredAt, due: $0, percent: policy.warningPercent) }
-
             let number = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) + 1 FROM incident")!
             let externalID = new.externalID ?? "otklik-\(number)"
             var authorID: Int64?
@@ -76,14 +70,11 @@ extension Store {
             }
             try db.execute(sql: """
                 INSERT INTO incident(number, source_id, external_id, author_id, status, priority, topic_id, agency_id,
-                    sla_policy_id, excerpt, created_at, registered_at, first_reaction_due, answer_due, final_due,
-                    due_at, warn_at, updated_at)
-                VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    excerpt, created_at, registered_at, updated_at)
+                VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
-                    number, sourceID, externalID, authorID, new.priority.rawValue, topicID, agencyID, policyID,
-                    Self.excerpt(of: text), new.createdAt.unixSeconds, registeredAt.unixSeconds,
-                    deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
-                    due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
+                    number, sourceID, externalID, authorID, new.priority.rawValue, topicID, agencyID,
+                    Self.excerpt(of: text), new.createdAt.unixSeconds, registeredAt.unixSeconds, now.unixSeconds,
                 ])
             let incidentID = db.lastInsertedRowID
             try db.execute(sql: """
@@ -92,6 +83,8 @@ extension Store {
                 """, arguments: [incidentID, sourceID, externalID, authorID, text, new.createdAt.unixSeconds])
             try db.execute(sql: "INSERT INTO event(at, actor, incident_id, action, after) VALUES (?, ?, ?, 'incident.registered', 'new')",
                            arguments: [now.unixSeconds, actor, incidentID])
+            var resolver = try SLAResolver(db)
+            try Self.refreshSLA(db, incidentID: incidentID, now: now, resolver: &resolver, bumpVersion: false)
             return number
         }
     }
@@ -114,55 +107,5 @@ extension Store {
         }
         try db.execute(sql: "INSERT INTO source(code, kind, name) VALUES (?, ?, ?)", arguments: [kind.rawValue, kind.rawValue, kind.rawValue])
         return db.lastInsertedRowID
-    }
-
-    /// The store's policies in rank order, or the built-in ones when it has none.
-    static func policies(_ db: Database) throws -> [(id: Int64?, policy: SLAPolicy)] {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM sla_policy ORDER BY rank, id")
-        if rows.isEmpty { return SLAPolicy.builtIn.map { (nil, $0) } }
-        return rows.compactMap { row in
-            func target(_ prefix: String) -> SLATarget? {
-                guard let unit = SLAUnit(rawValue: row["\(prefix)_unit"]) else { return nil }
-                return SLATarget(row["\(prefix)_amount"], unit)
-            }
-            guard let first = target("first_reaction"), let answer = target("answer"), let final = target("final"),
-                  let anchor = SLAAnchor(rawValue: row["final_anchor"]) else { return nil }
-            let kinds = (row["source_kinds"] as String?)?.split(separator: ",").compactMap { SourceKind(rawValue: String($0)) } ?? []
-            return (row["id"], SLAPolicy(
-                code: row["code"], name: row["name"], sourceKinds: kinds,
-                minimumPriority: (row["minimum_priority"] as String?).flatMap(Priority.init(rawValue:)),
-                firstReaction: first, answer: answer, final: final, finalAnchor: anchor,
-                warningPercent: row["warning_percent"]))
-        }
-    }
-
-    /// The working calendar of an agency (its own calendar in its own zone), or the
-    /// center's when the agency is unknown.
-    static func calendar(_ db: Database, agencyID: Int64?) throws -> WorkingCalendar {
-        let centerZone = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'center.time_zone'") ?? "Europe/Moscow"
-        var zoneName = centerZone
-        var calendarID = try Int64.fetchOne(db, sql: "SELECT id FROM calendar ORDER BY id LIMIT 1")
-        if let agencyID, let row = try Row.fetchOne(db, sql: "SELECT time_zone, calendar_id FROM agency WHERE id = ?", arguments: [agencyID]) {
-            zoneName = row[0]
-            calendarID = row[1] ?? calendarID
-        }
-        let zone = TimeZone(identifier: zoneName) ?? TimeZone(identifier: "Europe/Moscow")!
-        guard let calendarID else {
-            return .russianOfficeWeek(timeZone: zone, specialDays: RussianProductionCalendar.days2026)
-        }
-        var week: [[WorkingInterval]] = Array(repeating: [], count: 7)
-        for row in try Row.fetchAll(db, sql: "SELECT weekday, start_minute, end_minute FROM calendar_interval WHERE calendar_id = ? ORDER BY weekday, start_minute", arguments: [calendarID]) {
-            week[(row[0] as Int) - 1].append(WorkingInterval(start: row[1], end: row[2]))
-        }
-        var special: [CivilDay: SpecialDay] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT day, kind FROM calendar_day WHERE calendar_id = ?", arguments: [calendarID]) {
-            guard let day = CivilDay(iso: row[0] as String) else { continue }
-            switch row[1] as String {
-            case "holiday": special[day] = .holiday
-            case "shortened": special[day] = .shortened(byMinutes: 60)
-            default: special[day] = .working(week[0])
-            }
-        }
-        return WorkingCalendar(timeZone: zone, week: week, specialDays: special)
     }
 }

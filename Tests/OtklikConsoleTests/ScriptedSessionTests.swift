@@ -71,6 +71,35 @@ final class MemoryInbox: InboxSource {
     }
 
     func changeToken() throws -> Int { token }
+
+    /// The store's rules in miniature: the version must match, then `IncidentAction.plan`.
+    var performed: [(IncidentAction, [IncidentTarget])] = []
+    func perform(_ action: IncidentAction, on targets: [IncidentTarget], operatorLogin: String,
+                 now: Date) throws -> [IncidentActionOutcome] {
+        performed.append((action, targets))
+        return targets.map { target in
+            guard let index = rows.firstIndex(where: { $0.id == target.id }) else { return .gone }
+            let row = rows[index]
+            guard row.version == target.version else { return .conflict(currentVersion: row.version) }
+            switch action.plan(status: row.status, ownerLogin: row.ownerLogin, operatorLogin: operatorLogin) {
+            case .failure(let refusal): return .refused(refusal)
+            case .success(let change):
+                rows[index] = row.with(status: change.status, ownerLogin: change.ownerLogin, version: row.version + 1)
+                token += 1
+                return .done(version: row.version + 1)
+            }
+        }
+    }
+}
+
+extension IncidentSummary {
+    /// A copy with another status, owner and version.
+    func with(status: IncidentStatus, ownerLogin: String?, version: Int) -> IncidentSummary {
+        IncidentSummary(id: id, number: number, source: source, status: status, priority: priority, topicName: topicName,
+                        agencyShortName: agencyShortName, ownerLogin: ownerLogin, createdAt: createdAt,
+                        dueAt: status.isTerminal ? nil : dueAt, warnAt: status.isTerminal ? nil : warnAt,
+                        excerpt: excerpt, version: version)
+    }
 }
 
 @Suite struct ScriptedSessionTests {
@@ -116,6 +145,35 @@ final class MemoryInbox: InboxSource {
         #expect(runtime.state.total == 6)
         #expect(runtime.state.selected?.number == 1203)  // the cursor stayed on its incident
         #expect(terminal.frames.last?.text(row: 3).contains("1041") == true)
+    }
+
+    @Test func takeThenNoAnswerThroughTheSource() throws {
+        let inbox = MemoryInbox(rows: fixtureRows)
+        let terminal = ScriptedTerminal(script: [
+            .key(.character("j")), .key(.character("a")),                        // take №1187 (new)
+            .key(.character("X")), .key(.character("n")),                        // asked, cancelled
+            .key(.character("X")), .key(.character("y")),                        // asked, confirmed
+            .key(.character("k")), .key(.character(" ")), .key(.character(" ")), // tag №1041 and №1187
+            .key(.character(";")), .key(.character("a")),                        // take both
+            .key(.character("Q")),
+        ])
+        var state = makeState(terminal)
+        state.operatorLogin = "ivanova"
+        let runtime = ConsoleRuntime(state: state, terminal: terminal, source: inbox, clock: FixedClock(fixtureNow))
+        try runtime.run()
+        let texts = terminal.frames.map { $0.lines.joined(separator: "\n") }
+        #expect(texts.contains { $0.contains("№1187 взято в работу") })
+        #expect(texts.contains { $0.contains("Отметить №1187 «без ответа» (ответ не требуется)? y/n") })
+        #expect(texts.contains { $0.contains("Отменено") })
+        #expect(texts.contains { $0.contains("№1187 отмечено «без ответа»") })
+        // The second take: №1041 went through; №1187 has ended.
+        #expect(texts.last?.contains("Взято в работу: 1 из 2 · неприменимо: 1") == true)
+        #expect(inbox.performed.map(\.0) == [.take, .markNoAnswer, .take])
+        #expect(inbox.performed[1].1 == [IncidentTarget(id: 1187, number: 1187, version: 2)])  // the version after the take
+        #expect(inbox.rows.first { $0.number == 1187 }?.status == .noAnswer)
+        let taken = inbox.rows.first { $0.number == 1041 }
+        #expect(taken?.status == .waitingAgency && taken?.ownerLogin == "ivanova")
+        #expect(runtime.state.tagged.keys.sorted() == [1187])
     }
 
     @Test func hangupEndsTheLoop() throws {

@@ -196,7 +196,7 @@ import Testing
 
     @Test func tagPauseAndFullDetail() {
         var state = ConsoleUpdate.update(fixtureState(), .key(.character(" "))).0
-        #expect(state.tagged == [1041] && state.cursor == 1)
+        #expect(state.tagged == [1041: IncidentTarget(id: 1041, number: 1041, version: 1)] && state.cursor == 1)
         #expect(InboxScreen.render(state).text(row: 22).contains("отмечено: 1"))
         state = ConsoleUpdate.update(state, .key(.character("Z"))).0
         let (paused, effects) = ConsoleUpdate.update(state, .storeChanged)

@@ -91,9 +91,12 @@ func at(_ text: String, _ zone: String) -> Date {
         #expect(working == 247)
     }
 
-    @Test func productionCalendarParserReportsTheLine() {
-        #expect(throws: RussianProductionCalendar.ParseError(line: 2, reason: "unknown kind feast (holiday, shortened, working)")) {
-            try RussianProductionCalendar.parse("2026-01-01 holiday\n2026-01-02 feast")
+    @Test func calendarFileReportsTheLine() {
+        #expect(throws: SimpleTOML.ParseError(path: "x.toml", line: 3, reason: "a shortened day's value is how many minutes shorter it is (usually 60)")) {
+            try CalendarDefinition.parse("code = \"x\"\n[shortened]\n2026-01-02 = \"feast\"\nextends = \"ru-2026\"", path: "x.toml")
+        }
+        #expect(throws: SimpleTOML.ParseError(path: "x.toml", line: 3, reason: "not an interval: \"09:00-25:00\" (HH:MM-HH:MM, start before end, within the day)")) {
+            try CalendarDefinition.parse("code = \"x\"\n[working]\n2026-11-28 = [\"09:00-25:00\"]", path: "x.toml")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The real binary in a real terminal (tmux), as an operator would use it.
@@ -152,11 +153,85 @@ import Testing
         try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
     }
 
+    /// An operator sorts by status, takes the first new incident with `a` and sees it go
+    /// into work under their name, then marks it "no answer owed" (asked y/n: n cancels,
+    /// y does it); the store has the change and its audit events.
+    @Test func takeAnIncidentThenMarkItNoAnswer() throws {
+        let folder = temporaryFolder()
+        let path = folder + "/actions.sqlite"
+        try run(otklikBinary, ["demo", "--db", path, "--size", "50", "--seed", "4", "--no-open"])
+        let tmux = try TmuxSession(width: 120, height: 40,
+                                   command: "env LANG=C.UTF-8 TERM=xterm-256color \(otklikBinary) --db \(path) --operator ivanova; echo OTKLIK-EXIT=$?; sleep 30")
+        try tmux.waitFor("the inbox") { $0.contains("1 из 50") && $0.contains("порядок: по сроку") }
+
+        // Sort by status: new incidents first.
+        try tmux.send("o")
+        try tmux.waitFor("the sort menu") { $0.contains("Порядок: 1 по сроку  2 сначала новые") }
+        try tmux.send("4")
+        let sorted = try tmux.waitFor("new incidents first") {
+            $0.contains("порядок: по статусу") && Self.detailTitle(in: $0)?.status == "новый"
+        }
+        let number = try #require(Self.detailTitle(in: sorted)?.number)
+
+        // Take it: in work, mine.
+        try tmux.send("a")
+        let taken = try tmux.waitFor("the incident in work") {
+            $0.contains("№\(number) взято в работу") && Self.detailTitle(in: $0)?.number == number
+                && Self.detailTitle(in: $0)?.status == "в работе"
+        }
+        #expect(taken.split(separator: "\n").contains { $0.contains(" \(number) ") && $0.contains("в работе") && $0.contains("ivanova") })
+
+        // No answer owed: asked first; n cancels, y goes ahead.
+        try tmux.send("X")
+        try tmux.waitFor("the question") { $0.contains("Отметить №\(number) «без ответа» (ответ не требуется)? y/n") }
+        try tmux.send("n")
+        try tmux.waitFor("cancelled") { $0.contains("Отменено") && Self.detailTitle(in: $0)?.status == "в работе" }
+        try tmux.send("X")
+        try tmux.waitFor("the question again") { $0.contains("y/n") }
+        try tmux.send("y")
+        try tmux.waitFor("no answer owed") {
+            $0.contains("№\(number) отмечено «без ответа»") && Self.detailTitle(in: $0)?.number == number
+                && Self.detailTitle(in: $0)?.status == "без ответа"
+        }
+
+        // The store agrees, with the audit trail.
+        let store = try DatabaseQueue(path: path)
+        let (status, owner, events) = try store.read { db in
+            let incident = try Row.fetchOne(db, sql: """
+                SELECT i.id, i.status, o.login FROM incident i LEFT JOIN operator o ON o.id = i.owner_id WHERE i.number = ?
+                """, arguments: [number])!
+            let events = try String.fetchAll(db, sql: """
+                SELECT action || ' ' || field || ' ' || coalesce(after, '-') FROM event
+                WHERE incident_id = ? AND actor = 'operator:ivanova' ORDER BY id
+                """, arguments: [incident[0] as Int64])
+            return (incident[1] as String, incident[2] as String?, events)
+        }
+        #expect(status == "no_answer" && owner == "ivanova")
+        #expect(events == ["incident.take status in_progress", "incident.take owner ivanova", "incident.no_answer status no_answer"])
+        try tmux.send("q")
+        try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
+    }
+
+    /// The number and status in the detail pane's title, " №1234 · ВК · новый ".
+    static func detailTitle(in screen: String) -> (number: Int, status: String)? {
+        guard let match = screen.firstMatch(of: /№(\d+) · [^·\n]+ · ([^·\n]+?)\s{2,}/) else { return nil }
+        return (Int(match.1)!, String(match.2))
+    }
+
     @Test func cyrillicSurvivesAPlainCLocale() throws {
         let tmux = try TmuxSession(width: 80, height: 24, command: command("LANG=C LC_ALL=C TERM=xterm-256color"))
         let screen = try tmux.waitFor("the inbox") { $0.contains("из 300") }
         #expect(screen.contains("Отклик · ЦУР"))
         try tmux.send("Q")
+        try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
+    }
+
+    @Test func asciiLineDrawingOnRequest() throws {
+        let tmux = try TmuxSession(width: 80, height: 24, command: command("LANG=C.UTF-8 OTKLIK_ASCII=1 TERM=xterm-256color"))
+        let screen = try tmux.waitFor("the inbox") { $0.contains("1 из 300") && $0.contains("~") }
+        #expect(screen.contains("Отклик | ЦУР"))
+        #expect(!screen.contains("…") && !screen.contains("·") && !screen.contains("─"))
+        try tmux.send("q")
         try tmux.waitFor("the exit") { $0.contains("OTKLIK-EXIT=0") }
     }
 

@@ -23,12 +23,22 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Regenerate the store even if it exists.")
     var fresh = false
 
+    @Flag(name: .long, help: "Only the SLA engine: deadlines of --size incidents computed in memory (no store).")
+    var sla = false
+
     func validate() throws {
         guard (1...1_000_000).contains(size) else { throw ValidationError("--size must be between 1 and 1000000") }
         guard runs >= 3 else { throw ValidationError("--runs must be at least 3") }
     }
 
     func run() throws {
+        if sla {
+            var results = BenchTable()
+            SLABench.measure(count: size, runs: runs, into: &results)
+            print("Otklik benchmark — SLA engine, \(size) incidents, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+            print(results.render())
+            return
+        }
         let path = db ?? FileManager.default.temporaryDirectory.appendingPathComponent("otklik-bench-\(size).sqlite").path
         var results = BenchTable()
 
@@ -70,7 +80,23 @@ struct BenchCommand: ParsableCommand {
             }
         }
 
+        // The other orders of the inbox (`o`): a window at the top and the last one (G),
+        // unfiltered and under a broad filter.
+        let openFilter = try InboxFilter.parse("открытые")
+        for sort in InboxSort.allCases where sort != .deadline {
+            try results.measure("sort \(sort.rawValue): first window (400)", runs: runs) {
+                _ = try store.inboxPage(filter: .all, sort: sort, operatorLogin: "ivanova", now: Date(), offset: 0, limit: 400)
+            }
+            try results.measure("sort \(sort.rawValue): last window (400)", runs: runs) {
+                _ = try store.inboxPage(filter: .all, sort: sort, operatorLogin: "ivanova", now: Date(), offset: max(0, total - 400), limit: 400)
+            }
+            try results.measure("sort \(sort.rawValue), filter открытые: first window (400)", runs: runs) {
+                _ = try store.inboxPage(filter: openFilter, sort: sort, operatorLogin: "ivanova", now: Date(), offset: 0, limit: 400)
+            }
+        }
+
         try ConsoleBench.measure(store: store, runs: runs, into: &results)
+        SLABench.measure(count: size, runs: 3, into: &results)
 
         print("Otklik benchmark — store \(path), \(total) incidents, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(results.render())

@@ -14,6 +14,9 @@ struct ConsoleOptions: ParsableArguments {
     @Option(name: .long, help: "Theme name (themes/NAME.toml; default: $OTKLIK_THEME, then the config file, then dark).")
     var theme: String?
 
+    @Flag(name: .long, help: "Draw lines, ellipsis and arrows in ASCII (also OTKLIK_ASCII=1; automatic without a UTF-8 locale).")
+    var ascii = false
+
     /// The language asked for by --lang or the locale; nil leaves it to the config file.
     func language() throws -> Language? {
         if let lang {

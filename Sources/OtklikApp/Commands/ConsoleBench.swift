@@ -55,6 +55,11 @@ enum ConsoleBench {
             state.prompt = Prompt(kind: .filter, text: "статус:новый @я")
             _ = try run(state, .key(.enter))
         }
+        try results.measure("console: o 4 — sort by status (load, render)", runs: runs) {
+            var state = loaded
+            state.sortMenuOpen = true
+            _ = try run(state, .key(.character("4")))
+        }
         try results.measure("console: search «снег» (load, highlight, render)", runs: runs) {
             var state = loaded
             state.prompt = Prompt(kind: .search, text: "снег")

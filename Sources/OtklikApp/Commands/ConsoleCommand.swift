@@ -13,6 +13,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let store = try openStore(StoreLocation.resolve(explicit: db))
-        try ConsoleLauncher.run(store: store, language: try options.language(), operatorLogin: options.login(), theme: options.theme)
+        try ConsoleLauncher.run(store: store, language: try options.language(), operatorLogin: options.login(), theme: options.theme,
+                                ascii: options.ascii)
     }
 }

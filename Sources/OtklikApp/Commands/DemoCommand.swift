@@ -42,7 +42,7 @@ struct DemoCommand: ParsableCommand {
         let store = try DemoStore.prepare(path: path, seed: seed, size: size, fresh: fresh, now: Date(), log: printError)
         if !noOpen {
             try ConsoleLauncher.run(store: store, language: language, operatorLogin: options.operatorLogin ?? ProcessInfo.processInfo.environment["OTKLIK_OPERATOR"] ?? "ivanova",
-                                      theme: options.theme)
+                                      theme: options.theme, ascii: options.ascii)
         }
     }
 }

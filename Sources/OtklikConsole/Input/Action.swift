@@ -1,3 +1,5 @@
+import OtklikCore
+
 /// Everything a user can do in the console. Each action is declared once, in
 /// `Action.declarations`, with its name, default keys and help in both languages; the
 /// key map, the hint bar, the help overlay and docs/keys.md all come from that table.
@@ -19,6 +21,11 @@ public enum Action: String, CaseIterable, Sendable {
     case view1 = "view-1", view2 = "view-2", view3 = "view-3", view4 = "view-4", view5 = "view-5"
     case view6 = "view-6", view7 = "view-7", view8 = "view-8", view9 = "view-9"
     case tag = "tag"
+    case applyToTagged = "apply-to-tagged"
+    case take = "take"
+    case release = "release"
+    case noAnswer = "no-answer"
+    case sort = "sort"
     case pause = "pause"
     case refresh = "refresh"
     case redraw = "redraw"
@@ -27,6 +34,17 @@ public enum Action: String, CaseIterable, Sendable {
     case back = "back"
     case close = "close"
     case quit = "quit"
+
+    /// The incident action an action runs, if it is one (these also apply to the tagged
+    /// incidents after `;`).
+    public var incidentAction: IncidentAction? {
+        switch self {
+        case .take: .take
+        case .release: .release
+        case .noAnswer: .markNoAnswer
+        default: nil
+        }
+    }
 
     /// The saved view a `view-N` action opens.
     public var viewKey: Int? {
@@ -74,6 +92,11 @@ extension Action {
         ActionDeclaration(action: .view8, keys: [.character("8")], helpRU: "Вид 8: Закрытые сегодня", helpEN: "View 8: Closed today", hint: nil),
         ActionDeclaration(action: .view9, keys: [.character("9")], helpRU: "Вид 9: Без ответа", helpEN: "View 9: No answer owed", hint: nil),
         ActionDeclaration(action: .tag, keys: [.character(" "), .character("t")], helpRU: "Отметить / снять отметку", helpEN: "Tag / untag", hint: nil),
+        ActionDeclaration(action: .applyToTagged, keys: [.character(";")], helpRU: "Следующее действие — для всех отмеченных", helpEN: "Apply the next action to all tagged", hint: nil),
+        ActionDeclaration(action: .take, keys: [.character("a")], helpRU: "Взять в работу: куратор — я, новый → в работе", helpEN: "Take: assign to me, new → in work", hint: nil),
+        ActionDeclaration(action: .release, keys: [.character("A")], helpRU: "Вернуть: снять себя, в работе → новый", helpEN: "Release: unassign me, in work → new", hint: nil),
+        ActionDeclaration(action: .noAnswer, keys: [.character("X")], helpRU: "Без ответа: ответ не требуется (спросит y/n)", helpEN: "No answer owed (asks y/n)", hint: nil),
+        ActionDeclaration(action: .sort, keys: [.character("o")], helpRU: "Порядок: срок, новые, номер, статус, ведомство", helpEN: "Sort: deadline, newest, number, status, agency", hint: nil),
         ActionDeclaration(action: .pause, keys: [.character("Z")], helpRU: "Пауза живой пересортировки", helpEN: "Pause live re-sorting", hint: nil),
         ActionDeclaration(action: .refresh, keys: [.character("R"), .function(5)], helpRU: "Обновить список", helpEN: "Refresh the list", hint: nil),
         ActionDeclaration(action: .redraw, keys: [.control("l")], helpRU: "Перерисовать экран", helpEN: "Redraw the screen", hint: nil),

@@ -22,6 +22,10 @@ public enum KeyReference {
             "With the Russian layout on, single-key commands also work on ЙЦУКЕН (о = j, л = k, й = q …);",
             "never inside a prompt.",
             "",
+            "A confirmation (`no-answer`) takes y (also н, д) for yes and n, Esc, Ctrl-G or q for no; other keys",
+            "leave it open. The sort menu (`sort`) takes 1–5; Esc, Ctrl-G, q or Enter close it. After",
+            "`apply-to-tagged`, `take`, `release` and `no-answer` act on every tagged incident; any other key cancels.",
+            "",
         ]
         return lines.joined(separator: "\n")
     }

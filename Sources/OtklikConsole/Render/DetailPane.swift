@@ -67,7 +67,7 @@ enum DetailPane {
             if let done {
                 text += " — \(s.done) \(LocalTime(done, timeZone: zone).short)\(done > due ? " (\(s.late))" : "")"
             } else {
-                text += " (\(Countdown.text(until: due, now: state.now, strings: s)))"
+                text += " (\(Countdown.text(until: due, now: state.now, calendar: detail.summary.calendar, strings: s, long: true)))"
             }
             field(label, text)
         }

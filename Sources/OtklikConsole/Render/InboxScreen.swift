@@ -9,6 +9,7 @@ public enum InboxScreen {
         var grid = Grid(width: state.width, height: state.height)
         if state.isTooSmall {
             renderTooSmall(state, into: &grid)
+            state.glyphs.apply(to: &grid)
             return grid
         }
         let layout = state.layout
@@ -32,6 +33,7 @@ public enum InboxScreen {
             HintBar.render(state, into: &grid, row: state.height - 1)
         }
         if state.helpVisible { HelpOverlay.render(state, into: &grid) }
+        state.glyphs.apply(to: &grid)
         return grid
     }
 
@@ -64,6 +66,10 @@ public enum InboxScreen {
             x = grid.put("\(label) ", x: x, y: 1, role: .normal)
             x = grid.put(String(value), x: x, y: 1, role: role)
         }
+        // The order of the list, on the right, when the counters leave room for it.
+        let sort = "\(s.sortLabel): \(s.sortNames[state.sort] ?? state.sort.rawValue) "
+        let sortX = grid.width - DisplayWidth.of(sort)
+        if sortX >= x + 2 { grid.put(sort, x: sortX, y: 1, role: .muted) }
     }
 
     static func renderColumnTitles(_ state: ConsoleState, width: Int, into grid: inout Grid) {
@@ -111,14 +117,14 @@ public enum InboxScreen {
 
     static func renderRow(_ incident: IncidentSummary, state: ConsoleState, columns: InboxColumns, y: Int, into grid: inout Grid) {
         let s = state.strings
-        let slaText = incident.dueAt.map { Countdown.text(until: $0, now: state.now, strings: s) } ?? "—"
+        let slaText = incident.dueAt.map { Countdown.text(until: $0, now: state.now, calendar: incident.calendar, strings: s) } ?? "—"
         let slaRole: StyleRole = switch incident.clockState(at: state.now) {
         case .stopped: .slaNone
         case .running: .slaOK
         case .warning: .slaWarning
         case .breached: .slaBreached
         }
-        let tagged = state.tagged.contains(incident.id)
+        let tagged = state.tagged[incident.id] != nil
         let rowRole: StyleRole = tagged ? .tagged : (incident.status == .new || state.arrived.contains(incident.id)) ? .rowNew : .row
         var x = 0
         func cell(_ text: String, _ width: Int, _ role: StyleRole, right: Bool = false, after gap: Character = " ") {
@@ -163,6 +169,15 @@ public enum InboxScreen {
             PromptLine.render(prompt, state: state, row: y, into: &grid)
             return
         }
+        if let confirmation = state.confirmation {
+            grid.fill(row: y, role: .prompt)
+            grid.put(" " + confirmation.question + " ", x: 0, y: y, role: .prompt)
+            return
+        }
+        if state.sortMenuOpen {
+            renderSortMenu(state, row: y, into: &grid)
+            return
+        }
         let s = state.strings
         var right = state.total == 0 ? "" : s.position(state.cursor + 1, state.total)
         if !state.tagged.isEmpty { right = s.taggedCount(state.tagged.count) + "  " + right }
@@ -174,6 +189,23 @@ public enum InboxScreen {
             grid.put(" " + UntrustedText.oneLine(message), x: 0, y: y, role: state.messageIsError ? .error : .statusBar, maxWidth: room)
         } else {
             grid.put(" " + QueryLabel.text(state), x: 0, y: y, role: .statusBar, maxWidth: room)
+        }
+    }
+}
+
+extension InboxScreen {
+    /// The sort menu on the message line: each order with its digit, the current one
+    /// highlighted.
+    static func renderSortMenu(_ state: ConsoleState, row y: Int, into grid: inout Grid) {
+        let s = state.strings
+        grid.fill(row: y, role: .prompt)
+        var x = grid.put(" \(s.sortMenu) ", x: 0, y: y, role: .prompt)
+        for (index, sort) in InboxSort.allCases.enumerated() {
+            let item = "\(index + 1) \(s.sortNames[sort] ?? sort.rawValue)"
+            let gap = index > 0 ? 2 : 0
+            guard x + gap + DisplayWidth.of(item) <= grid.width else { break }
+            x += gap
+            x = grid.put(item, x: x, y: y, role: sort == state.sort ? .selected : .prompt)
         }
     }
 }

@@ -107,6 +107,14 @@ public final class ConsoleRuntime {
                 } catch {
                     queue += step(.failed("\(error)"))
                 }
+            case .perform(let action, let targets, let operatorLogin, let toTagged):
+                do {
+                    let outcomes = try source.perform(action, on: targets, operatorLogin: operatorLogin, now: clock.now)
+                    let results = zip(targets, outcomes).map { IncidentActionReport.Result(target: $0, outcome: $1) }
+                    queue += step(.performed(IncidentActionReport(action: action, results: results, toTagged: toTagged)))
+                } catch {
+                    queue += step(.failed("\(error)"))
+                }
             case .applyTheme(let name):
                 switch themes(name) {
                 case .success(let theme):

@@ -11,6 +11,11 @@ public protocol InboxSource {
     func detail(id: Int64) throws -> IncidentDetail?
     /// A number that changes whenever anyone commits to the store.
     func changeToken() throws -> Int
+    /// Applies an incident action to each target as `operatorLogin` at `now`: one short
+    /// transaction per incident, written only if the incident is still at the target's
+    /// version. The outcomes are in the order of `targets`.
+    func perform(_ action: IncidentAction, on targets: [IncidentTarget], operatorLogin: String,
+                 now: Date) throws -> [IncidentActionOutcome]
 }
 
 /// Finds a theme by name for `:theme` (the application reads the files).

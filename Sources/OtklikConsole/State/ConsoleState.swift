@@ -51,6 +51,14 @@ public struct ConsoleState: Sendable {
     public var detailScroll = 0
 
     public var prompt: Prompt?
+    /// A yes/no question on the message line (destructive actions); it takes every key.
+    public var confirmation: Confirmation?
+    /// The sort menu (`o`) is open on the message line: 1–5 choose, Esc cancels.
+    public var sortMenuOpen = false
+    /// The order of the list (`o`).
+    public var sort = InboxSort.deadline
+    /// `;` was pressed: the next incident action applies to every tagged incident.
+    public var applyToTagged = false
     public var helpVisible = false
     /// The first help line shown (the list is longer than a small screen).
     public var helpScroll = 0
@@ -58,9 +66,14 @@ public struct ConsoleState: Sendable {
     public var paused = false
     /// A change arrived while paused.
     public var staleWhilePaused = false
-    public var tagged: Set<Int64> = []
+    /// Tagged incidents (Space, t), each at the version it had when tagged: an action on
+    /// them (`;`) is refused for any that changed since, and that version is then refreshed.
+    public var tagged: [Int64: IncidentTarget] = [:]
     public var message: String?
     public var messageIsError = false
+
+    /// Line drawing, ellipsis and arrows: Unicode, or ASCII for terminals without UTF-8.
+    public var glyphs = GlyphSet.unicode
 
     public var themeName = "dark"
     /// Names offered by `:theme` completion.
@@ -101,7 +114,7 @@ public struct ConsoleState: Sendable {
     public var selected: IncidentSummary? { row(at: cursor) }
 
     /// What the store is asked for.
-    public var query: InboxQuery { InboxQuery(filter: filter, operatorLogin: operatorLogin) }
+    public var query: InboxQuery { InboxQuery(filter: filter, operatorLogin: operatorLogin, sort: sort) }
 }
 
 /// Which incident's detail, at which version.

@@ -15,9 +15,16 @@ public enum ConsoleUpdate {
         case .key(let key):
             if state.prompt != nil {
                 effects += promptKey(key, on: &state)
+            } else if state.confirmation != nil {
+                effects += confirmationKey(key, on: &state)
+            } else if state.sortMenuOpen {
+                effects += sortMenuKey(key, on: &state)
             } else {
                 state.message = nil
-                if let action = state.keyMap.action(for: key) {
+                let action = state.keyMap.action(for: key)
+                if state.applyToTagged {
+                    effects += performOnTagged(action, on: &state)
+                } else if let action {
                     effects += perform(action, on: &state)
                 }
             }
@@ -49,6 +56,8 @@ public enum ConsoleUpdate {
                 state.themeName = name
                 say(&state, state.language == .en ? "Theme: \(name)" : "Тема оформления: \(name)")
             }
+        case .performed(let report):
+            effects += performed(report, on: &state)
         case .failed(let message):
             fail(&state, message)
         }
@@ -102,10 +111,23 @@ public enum ConsoleUpdate {
         case .view1, .view2, .view3, .view4, .view5, .view6, .view7, .view8, .view9:
             if let key = action.viewKey, let view = SavedView.builtIn(key: key) { return open(view, on: &state) }
         case .tag:
-            if let id = state.selected?.id {
-                if state.tagged.remove(id) == nil { state.tagged.insert(id) }
+            if let selected = state.selected {
+                state.tagged[selected.id] = state.tagged[selected.id] == nil ? IncidentTarget(selected) : nil
                 move(&state, to: state.cursor + 1)
             }
+        case .applyToTagged:
+            guard !state.tagged.isEmpty else {
+                fail(&state, state.strings.nothingTagged)
+                return []
+            }
+            state.applyToTagged = true
+            let keys = Action.allCases.filter { $0.incidentAction != nil }.compactMap { state.keyMap.keys(for: $0).first?.shortName }
+            say(&state, state.strings.applyToTaggedArmed(keys))
+        case .take, .release, .noAnswer:
+            guard let selected = state.selected, let incidentAction = action.incidentAction else { return [] }
+            return incident(incidentAction, targets: [IncidentTarget(selected)], toTagged: false, on: &state)
+        case .sort:
+            state.sortMenuOpen = true
         case .pause: return togglePause(on: &state)
         case .refresh:
             say(&state, state.strings.refreshed)
@@ -143,6 +165,119 @@ public enum ConsoleUpdate {
         default: return nil
         }
         return []
+    }
+
+    // MARK: Incident actions, confirmation, sort
+
+    /// An incident action on `targets`: at once, or after a yes when it is destructive.
+    static func incident(_ action: IncidentAction, targets: [IncidentTarget], toTagged: Bool,
+                         on state: inout ConsoleState) -> [ConsoleEffect] {
+        let s = state.strings
+        guard let login = state.operatorLogin, !login.isEmpty else {
+            fail(&state, s.noOperator)
+            return []
+        }
+        guard let first = targets.first else { return [] }
+        let effect = ConsoleEffect.perform(action, targets: targets, operatorLogin: login, toTagged: toTagged)
+        guard action.isDestructive else { return [effect] }
+        let question = toTagged ? s.confirmNoAnswerTagged(targets.count) : s.confirmNoAnswer(first.number)
+        state.confirmation = Confirmation(question: question, effects: [effect])
+        return []
+    }
+
+    /// The key after `;`: an incident action applies to every tagged incident (by number);
+    /// anything else cancels the prefix and does nothing.
+    static func performOnTagged(_ action: Action?, on state: inout ConsoleState) -> [ConsoleEffect] {
+        state.applyToTagged = false
+        guard let incidentAction = action?.incidentAction else {
+            say(&state, action == .back ? state.strings.cancelled : state.strings.applyToTaggedCancelled)
+            return []
+        }
+        let targets = state.tagged.values.sorted { $0.number < $1.number }
+        return incident(incidentAction, targets: targets, toTagged: true, on: &state)
+    }
+
+    /// A key while a confirmation is open: yes runs its effects, no cancels, anything else
+    /// leaves the question on screen.
+    static func confirmationKey(_ key: Key, on state: inout ConsoleState) -> [ConsoleEffect] {
+        guard let confirmation = state.confirmation, let answer = Confirmation.answer(for: key) else { return [] }
+        state.confirmation = nil
+        switch answer {
+        case .yes:
+            state.message = nil
+            return confirmation.effects
+        case .no:
+            say(&state, state.strings.cancelled)
+            return []
+        }
+    }
+
+    /// A key while the sort menu is open: 1–5 choose an order (the list starts again from
+    /// the top), Esc, Ctrl-G, q or Enter close it, anything else is ignored.
+    static func sortMenuKey(_ key: Key, on state: inout ConsoleState) -> [ConsoleEffect] {
+        let orders = InboxSort.allCases
+        if case .character(let c) = key, let n = c.wholeNumberValue, (1...orders.count).contains(n) {
+            state.sortMenuOpen = false
+            let sort = orders[n - 1]
+            say(&state, "\(state.strings.sortMenu) \(state.strings.sortNames[sort] ?? sort.rawValue)")
+            guard sort != state.sort else { return [] }
+            state.sort = sort
+            return [restart(&state)]
+        }
+        switch key {
+        case .escape, .control("g"), .control("c"), .enter, .character("q"), .character("й"):
+            state.sortMenuOpen = false
+            state.message = nil
+        default: break
+        }
+        return []
+    }
+
+    /// The outcome of an incident action: a message (for the tagged: how many succeeded,
+    /// how many had changed underneath, how many the action did not apply to), tags taken
+    /// off the incidents done, and the rows reloaded.
+    static func performed(_ report: IncidentActionReport, on state: inout ConsoleState) -> [ConsoleEffect] {
+        let s = state.strings
+        var done = 0, changed = 0, notApplicable = 0
+        for result in report.results {
+            let target = result.target
+            switch result.outcome {
+            case .done(let version):
+                done += 1
+                if report.toTagged {
+                    state.tagged[target.id] = nil
+                } else if state.tagged[target.id] != nil {
+                    state.tagged[target.id] = IncidentTarget(id: target.id, number: target.number, version: version)
+                }
+            case .conflict(let version):
+                changed += 1
+                // Refreshed: the next try acts on what the operator now sees.
+                if state.tagged[target.id] != nil {
+                    state.tagged[target.id] = IncidentTarget(id: target.id, number: target.number, version: version)
+                }
+            case .gone:
+                changed += 1
+                state.tagged[target.id] = nil
+            case .refused:
+                notApplicable += 1
+            }
+        }
+        if report.toTagged || report.results.count != 1 {
+            var parts = [s.actionDoneTagged(report.action, done, report.results.count)]
+            if changed > 0 { parts.append(s.changedUnderneathCount(changed)) }
+            if notApplicable > 0 { parts.append(s.notApplicableCount(notApplicable)) }
+            state.message = parts.joined(separator: " · ")
+            state.messageIsError = done < report.results.count
+        } else if let result = report.results.first {
+            let number = result.target.number
+            switch result.outcome {
+            case .done: say(&state, s.actionDone(report.action, number))
+            case .conflict: fail(&state, s.changedUnderneath(number))
+            case .gone: fail(&state, s.gone(number))
+            case .refused(let refusal): fail(&state, s.refusal(report.action, refusal, number))
+            }
+        }
+        return [reload(&state), .loadCounters]
     }
 
     // MARK: Prompt

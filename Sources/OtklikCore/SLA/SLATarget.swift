@@ -14,7 +14,7 @@ public enum SLAUnit: String, CaseIterable, Sendable, Codable {
 }
 
 /// One target of a policy, such as "9 working hours".
-public struct SLATarget: Hashable, Sendable, Codable {
+public struct SLATarget: Hashable, Sendable, Codable, CustomStringConvertible {
     public let amount: Int
     public let unit: SLAUnit
 
@@ -36,6 +36,46 @@ public struct SLATarget: Hashable, Sendable, Codable {
         case .workingDays: calendar.addingWorkingDays(amount, to: start)
         case .calendarMinutes: start.addingTimeInterval(TimeInterval(amount * 60))
         case .calendarDays: calendar.addingCalendarDays(amount, to: start)
+        }
+    }
+
+    /// The same target made longer by another of the same unit (an extension), or nil when
+    /// the units differ.
+    public func extended(by other: SLATarget, times: Int) -> SLATarget? {
+        guard other.unit == unit else { return nil }
+        return SLATarget(amount + other.amount * times, unit)
+    }
+
+    /// "9 working hours", "30 working minutes", "7 working days", "30 calendar days",
+    /// "24 calendar hours".
+    public var description: String {
+        switch unit {
+        case .workingMinutes: amount % 60 == 0 ? Self.count(amount / 60, "working hour") : Self.count(amount, "working minute")
+        case .workingDays: Self.count(amount, "working day")
+        case .calendarMinutes: amount % 60 == 0 ? Self.count(amount / 60, "calendar hour") : Self.count(amount, "calendar minute")
+        case .calendarDays: Self.count(amount, "calendar day")
+        }
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    /// Parses "9 working hours", "30 working minutes", "7 working days", "30 calendar
+    /// days", "24 calendar hours", "90 calendar minutes" (singular or plural, underscores or
+    /// spaces), and the short forms "9wh", "30wmin", "7wd", "30d", "24h", "90min".
+    public init?(text: String) {
+        let lowered = text.lowercased().replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
+        let digits = lowered.prefix { $0.isNumber }
+        guard let n = Int(digits), n > 0 else { return nil }
+        var unit = lowered.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
+        if unit.hasSuffix("s"), unit.count > 3 { unit.removeLast() }
+        switch unit {
+        case "working hour", "wh": self.init(n * 60, .workingMinutes)
+        case "working minute", "wmin": self.init(n, .workingMinutes)
+        case "working day", "wd": self.init(n, .workingDays)
+        case "calendar day", "day", "d": self.init(n, .calendarDays)
+        case "calendar hour", "hour", "h": self.init(n * 60, .calendarMinutes)
+        case "calendar minute", "minute", "min": self.init(n, .calendarMinutes)
+        default: return nil
         }
     }
 }

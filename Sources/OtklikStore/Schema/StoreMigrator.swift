@@ -8,6 +8,8 @@ enum StoreMigrator {
     static let v3 = "v3-inbox-filter"
     static let v4 = "v4-drop-superseded-indexes"
     static let v5 = "v5-ingest"
+    static let v6 = "v6-sla"
+    static let v7 = "v7-inbox-sort"
 
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -54,6 +56,20 @@ enum StoreMigrator {
                 """)
             // Messages are found by their external id for threads and duplicates: the
             // UNIQUE (source_id, external_id) constraint's index serves that already.
+        }
+        migrator.registerMigration(v6) { db in
+            // The SLA engine (Store+SLA.swift, docs/sla.md): recomputation marks, the
+            // next-reply deadline, policy extensions, calendar details, once-only SLA events.
+            for statement in SchemaV6.statements {
+                try db.execute(sql: statement)
+            }
+        }
+        // v7 comes after any v6 (registered above it by another change).
+        migrator.registerMigration(v7) { db in
+            // The inbox's sort orders (Store+Sort.swift, DECISIONS.md "Inbox sort orders").
+            for statement in SchemaV7.statements {
+                try db.execute(sql: statement)
+            }
         }
         return migrator
     }
