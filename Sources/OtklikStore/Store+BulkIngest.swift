@@ -49,7 +49,12 @@ extension Store {
         }
         if started {
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 10000; PRAGMA threads = 2")
+                // No foreign-key look-ups (five per incident): the ingest takes every
+                // reference from the store, in the same transaction that uses it.
+                try db.execute(sql: """
+                    PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 10000;
+                    PRAGMA threads = 2; PRAGMA temp_store = MEMORY
+                    """)
             }
         }
         return started
@@ -59,7 +64,10 @@ extension Store {
     public func finishBulkIngest(progress: (String) -> Void = { _ in }) throws {
         defer {
             try? pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000; PRAGMA threads = 0")
+                try db.execute(sql: """
+                    PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;
+                    PRAGMA threads = 0; PRAGMA temp_store = DEFAULT
+                    """)
             }
         }
         guard let state = try bulkState() else { return }

@@ -64,6 +64,7 @@ struct IngestContext {
     let cache: IngestCache
     var nextNumber: Int
     let statements: Statements
+    var deadlineMemo: [DeadlineKey: (IncidentDeadlines, Date?, Date?)] = [:]
 
     /// The statements run for every record, through SQLite's C API.
     struct Statements {
@@ -261,9 +262,7 @@ struct IngestContext {
             status = .noAnswer
             closedAt = now
         } else {
-            deadlines = IncidentDeadlines.initial(policy: policy, registeredAt: registeredAt, calendar: try calendar(agency: agency, db: db))
-            due = deadlines.current(status: .new, reacted: false)
-            warn = due.map { IncidentDeadlines.warning(start: registeredAt, due: $0, percent: policy.warningPercent) }
+            (deadlines, due, warn) = try initialDeadlines(policy: policy, agency: agency, registeredAt: registeredAt, db: db)
         }
         let number = nextNumber
         nextNumber += 1
@@ -293,6 +292,25 @@ struct IngestContext {
         let links = record.attachments.map { a in "[\(a.type)\(a.name.map { ": \($0)" } ?? "")]\(a.url.map { " \($0)" } ?? "")" }
         if !links.isEmpty { body += (body.isEmpty ? "" : "\n\n") + links.joined(separator: "\n") }
         return body
+    }
+
+    struct DeadlineKey: Hashable {
+        let policy: String
+        let agency: Int64?
+        let registeredAt: Date
+    }
+
+    /// The deadlines of a new incident. Records of one batch are mostly registered at the
+    /// same moment, so they are computed once per policy and agency.
+    mutating func initialDeadlines(policy: SLAPolicy, agency: Int64?, registeredAt: Date,
+                                   db: Database) throws -> (IncidentDeadlines, Date?, Date?) {
+        let key = DeadlineKey(policy: policy.code, agency: agency, registeredAt: registeredAt)
+        if let known = deadlineMemo[key] { return known }
+        let deadlines = IncidentDeadlines.initial(policy: policy, registeredAt: registeredAt, calendar: try calendar(agency: agency, db: db))
+        let due = deadlines.current(status: .new, reacted: false)
+        let warn = due.map { IncidentDeadlines.warning(start: registeredAt, due: $0, percent: policy.warningPercent) }
+        deadlineMemo[key] = (deadlines, due, warn)
+        return (deadlines, due, warn)
     }
 
     func insertMessage(_ record: IngestRecord, text: String, incident: Int64, parent: Int64?, kind: MessageKind,

@@ -144,7 +144,13 @@ struct IngestRunCommand: ParsableCommand {
         progress.finish()
         if bulkStarted {
             let finishing = Date()
-            try store?.finishBulkIngest { step in if !quiet && standardErrorIsTerminal { printError("rebuilding: \(step)") } }
+            var lap = Date()
+            let trace = ProcessInfo.processInfo.environment["OTKLIK_INGEST_TRACE"] != nil
+            try store?.finishBulkIngest { step in
+                if trace { printError(String(format: "trace: %.0f ms, then %@", Date().timeIntervalSince(lap) * 1000, step)) }
+                lap = Date()
+                if !quiet && standardErrorIsTerminal { printError("rebuilding: \(step)") }
+            }
             if ProcessInfo.processInfo.environment["OTKLIK_INGEST_TRACE"] != nil {
                 printError(String(format: "trace: rebuilding indexes took %.0f ms", Date().timeIntervalSince(finishing) * 1000))
             }

@@ -30,6 +30,7 @@ final class IngestPipeline: @unchecked Sendable {
     private let writer = DispatchQueue(label: "otklik.ingest.writer")
     private let inFlight = DispatchSemaphore(value: 3)
     private var writerError: Error?
+    private let cache = IngestCache()
 
     /// `store` nil is a dry run: records are parsed and sorted, nothing is written.
     init(store: Store?, format: InputFormat, options: FormatOptions, rules: IntakeRules, clock: any WallClock = SystemClock()) {
@@ -114,7 +115,7 @@ final class IngestPipeline: @unchecked Sendable {
 
     private func write(_ batch: [IngestEntry], cursor: IngestCursor?, to store: Store) throws {
         let started = DispatchTime.now().uptimeNanoseconds
-        let outcomes = try store.ingest(batch, at: clock.now, cursor: cursor)
+        let outcomes = try store.ingest(batch, at: clock.now, cursor: cursor, cache: cache)
         let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         writeMillis += millis
         for outcome in outcomes { tally.count(outcome) }
