@@ -202,6 +202,8 @@ struct IngestRunCommand: ParsableCommand {
             return f
         }
         if let guessed = InputFormat.guess(fileName: name) { return guessed }
+        // A stream on standard input is in the canonical format unless said otherwise.
+        if name == "<stdin>" { return .jsonl }
         printError("otklik-ingest: \(name): cannot tell the format from the name; give --format")
         return nil
     }

@@ -65,6 +65,10 @@ final class IngestPipeline: @unchecked Sendable {
         return delta
     }
 
+    /// No citizen writes a megabyte; a longer text is an export error or an attack, held
+    /// in the quarantine rather than put before operators.
+    static let maximumTextBytes = 1 << 20
+
     func entry(for item: ParsedItem, file: String) -> IngestEntry {
         let payload: IngestEntry.Payload
         let raw: Data
@@ -77,7 +81,10 @@ final class IngestPipeline: @unchecked Sendable {
             raw = r
         case .record(let record, _, let r):
             raw = r
-            if record.fromOrganisation {
+            if record.text.utf8.count > Self.maximumTextBytes {
+                payload = .invalid(String(format: "text of %.1f MB is longer than the %d MB a message may have",
+                                          Double(record.text.utf8.count) / 1_048_576, Self.maximumTextBytes >> 20))
+            } else if record.fromOrganisation {
                 payload = .filtered("posted by the organisation itself")
             } else if PlainText.isBlank(record.text) && record.attachments.isEmpty {
                 payload = .filtered("no text")
