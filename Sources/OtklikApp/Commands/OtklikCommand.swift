@@ -9,7 +9,7 @@ public struct OtklikCommand: ParsableCommand {
             Without a subcommand, opens the console on the store given by --db, then $OTKLIK_DB, \
             then $XDG_DATA_HOME/otklik/otklik.sqlite. `otklik demo` opens it on a built-in demo region.
             """,
-        subcommands: [ConsoleCommand.self, DemoCommand.self, DatabaseCommand.self, BenchCommand.self, KeysCommand.self],
+        subcommands: [ConsoleCommand.self, DemoCommand.self, DatabaseCommand.self, BenchCommand.self, KeysCommand.self, DoctorCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 
     public init() {}
