@@ -49,7 +49,12 @@ extension Store {
         }
         if started {
             try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 10000; PRAGMA threads = 2")
+                // No foreign-key look-ups (five per incident): the ingest takes every
+                // reference from the store, in the same transaction that uses it.
+                try db.execute(sql: """
+                    PRAGMA foreign_keys = OFF; PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 10000;
+                    PRAGMA threads = 2; PRAGMA temp_store = MEMORY
+                    """)
             }
         }
         return started
@@ -59,28 +64,54 @@ extension Store {
     public func finishBulkIngest(progress: (String) -> Void = { _ in }) throws {
         defer {
             try? pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000; PRAGMA threads = 0")
+                try db.execute(sql: """
+                    PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000;
+                    PRAGMA threads = 0; PRAGMA temp_store = DEFAULT
+                    """)
             }
         }
         guard let state = try bulkState() else { return }
+        // A store without messages before the load (a first load) gets its full-text
+        // index built on another thread while this one rebuilds the indexes.
+        var builder: FullTextBuilder?
+        if state.lastMessageID == 0 {
+            let ftsDefinition = try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'message_fts'")!
+            }
+            let reader = pool
+            let fullText = FullTextBuilder(storePath: path)
+            fullText.start(ftsDefinition: ftsDefinition) { emit in
+                try reader.read { db in
+                    let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM message ORDER BY id")
+                    while let row = try rows.next() { try emit(row[0], row[1]) }
+                }
+            }
+            builder = fullText
+        }
         let existing = try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")) }
         for object in state.objects where object.kind == "index" && !existing.contains(object.name) {
             progress("index \(object.name)")
             try pool.writeWithoutTransaction { db in try db.execute(sql: object.sql) }
         }
         progress("full-text index")
-        try pool.write { db in
-            // Messages after the mark, folded as the trigger folds them; then the trigger
-            // again, in the same transaction, so no message falls between.
+        // Then the messages after the mark that are not indexed yet, folded as the trigger
+        // folds them, and the trigger again, all in one transaction: no message falls
+        // between.
+        let finish = { (db: Database, after: Int64) in
             try db.execute(sql: """
                 INSERT INTO message_fts(rowid, text)
                 SELECT id, replace(replace(text, 'ё', 'е'), 'Ё', 'Е') FROM message WHERE id > ?
-                """, arguments: [state.lastMessageID])
+                """, arguments: [after])
             for object in state.objects where object.kind == "trigger" {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(object.name)")
                 try db.execute(sql: object.sql)
             }
             try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [Self.bulkSettingKey])
+        }
+        if let builder {
+            try builder.install(into: pool) { db in try finish(db, builder.lastIndexed) }
+        } else {
+            try pool.write { db in try finish(db, state.lastMessageID) }
         }
         progress("statistics")
         try pool.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE incident") }

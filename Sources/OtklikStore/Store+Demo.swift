@@ -39,7 +39,7 @@ extension Store {
     /// the tree; foreign keys and CHECKs are not evaluated row by row (the generator's rows
     /// are valid by construction; the tests run `foreign_key_check` and `integrity_check` on
     /// generated stores); the full-text index is built meanwhile on the other core
-    /// (`DemoFullTextBuilder`). An interrupted load leaves `demo.state = loading`, and
+    /// (`FullTextBuilder`). An interrupted load leaves `demo.state = loading`, and
     /// `otklik demo` then generates the store anew.
     public func populateDemo(seed: UInt64, size: Int, now: Date, batchSize: Int = 20_000,
                              progress: (Int) -> Void = { _ in },
@@ -84,11 +84,11 @@ extension Store {
             }
             return objects.map { (kind: $0["type"] as String, sql: $0["sql"] as String) }
         }
-        let fullText = DemoFullTextBuilder(storePath: path)
+        let fullText = FullTextBuilder(storePath: path)
         let ftsDefinition = try pool.read { db in
             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'message_fts'")!
         }
-        fullText.start(seed: seed, size: size, now: now, ftsDefinition: ftsDefinition)
+        fullText.startDemo(seed: seed, size: size, now: now, ftsDefinition: ftsDefinition)
         var generator = DemoGenerator(seed: seed, size: size, now: now)
         var inserter = DemoInserter()
         var stored = 0
@@ -115,8 +115,7 @@ extension Store {
         // other tables' queries each have one obvious index.
         try pool.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE incident") }
         lap("statistics")
-        try fullText.install(into: pool)
-        try pool.write { db in
+        try fullText.install(into: pool) { db in
             for object in setAside where object.kind == "trigger" { try db.execute(sql: object.sql) }
             try db.execute(sql: "INSERT INTO event(at, actor, action, after) VALUES (?, 'system:demo', 'demo.generated', ?)",
                            arguments: [Int64(now.timeIntervalSince1970), "seed=\(seed) size=\(size)"])

@@ -95,14 +95,32 @@ extension Store {
     public func search(_ text: String, limit: Int) throws -> [IncidentSummary] {
         guard let query = SearchText.ftsQuery(text) else { return [] }
         return try pool.read { db in
-            try Row.fetchAll(db, sql: """
+            // Two plans, chosen by how many messages match. Few: fetch their incidents
+            // and sort them. Many (a common word such as «снег»: tens of thousands at a
+            // million incidents): walk the inbox in deadline order and keep the incidents
+            // one of whose messages is in the match set, which stops after `limit` rows
+            // instead of looking up every matching message (120 ms → a few ms).
+            let matches = try Int.fetchOne(db, sql: "SELECT count(*) FROM message_fts WHERE message_fts MATCH ?",
+                                           arguments: [query]) ?? 0
+            let condition = matches > Self.commonWordMatches
+                ? """
+                  WHERE EXISTS (SELECT 1 FROM message m WHERE m.incident_id = i.id
+                                AND m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?))
+                  """
+                : """
+                  WHERE i.id IN (SELECT m.incident_id FROM message m
+                                 WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?))
+                  """
+            return try Row.fetchAll(db, sql: """
                 \(Self.summarySelect)
-                WHERE i.id IN (SELECT m.incident_id FROM message m
-                               WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?))
+                \(condition)
                 \(Self.inboxOrder) LIMIT ?
                 """, arguments: [query, limit]).map(Self.summary)
         }
     }
+
+    /// Above this many matching messages, a search walks the inbox instead (see `search`).
+    static let commonWordMatches = 5_000
 
     /// The name of the center and its region, for the console's header.
     public func centerName() throws -> String {

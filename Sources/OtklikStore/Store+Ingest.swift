@@ -22,6 +22,7 @@ extension Store {
                 for entry in entries {
                     outcomes.append(try context.write(entry, db: db, now: now, actor: actor))
                 }
+                try context.pending.flush(db: db)
                 if let cursor {
                     try db.cachedStatement(sql: """
                         INSERT INTO ingest_cursor(path, byte_offset, line, updated_at) VALUES (?, ?, ?, ?)
@@ -64,15 +65,65 @@ struct IngestContext {
     let cache: IngestCache
     var nextNumber: Int
     let statements: Statements
+    var deadlineMemo: [DeadlineKey: (IncidentDeadlines, Date?, Date?)] = [:]
+    var pending: PendingRows
+
+    /// New incidents with their first message and events, written as multi-row INSERTs at
+    /// the end of the transaction (or before a look-up that could concern them). Row ids
+    /// are handed out here: inside the IMMEDIATE transaction no other writer can take one.
+    struct PendingRows {
+        struct Key: Hashable {
+            let source: Int64
+            let externalID: String
+        }
+
+        var nextIncidentID: Int64
+        var nextMessageID: Int64
+        var keys: Set<Key> = []
+        var incidents = BulkTable("incident", [
+            "id", "number", "source_id", "external_id", "author_id", "status", "priority", "topic_id", "agency_id",
+            "sla_policy_id", "excerpt", "place", "latitude", "longitude", "url", "created_at", "registered_at",
+            "first_reaction_due", "answer_due", "final_due", "closed_at", "due_at", "warn_at", "updated_at",
+        ])
+        var messages = BulkTable("message", [
+            "id", "incident_id", "source_id", "external_id", "parent_id", "kind", "author_id", "text", "url", "created_at", "edited_at",
+        ])
+        var events = BulkTable("event", ["at", "actor", "incident_id", "action", "field", "after"])
+        private var rows = 0
+
+        init(_ db: Database) throws {
+            nextIncidentID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM incident")!
+            nextMessageID = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM message")!
+        }
+
+        /// Whether a look-up of this message must first write the pending rows.
+        func holds(_ source: Int64, _ externalID: String) -> Bool {
+            keys.contains(Key(source: source, externalID: externalID))
+        }
+
+        /// Counts one more row for each table; writes all before a table's statement fills
+        /// up on its own, so incidents always go before the messages and events that
+        /// refer to them.
+        mutating func added(db: Database) throws {
+            rows += 1
+            if rows == 30 { try flush(db: db) }
+        }
+
+        mutating func flush(db: Database) throws {
+            try incidents.flush(db: db)
+            try messages.flush(db: db)
+            try events.flush(db: db)
+            keys.removeAll(keepingCapacity: true)
+            rows = 0
+        }
+    }
 
     /// The statements run for every record, through SQLite's C API.
     struct Statements {
         let existing: FastStatement
         let author: FastStatement
         let newAuthor: FastStatement
-        let incident: FastStatement
         let message: FastStatement
-        let registered: FastStatement
 
         init(_ db: Database) throws {
             existing = try FastStatement(db, """
@@ -81,17 +132,10 @@ struct IngestContext {
                 """)
             author = try FastStatement(db, "SELECT id, name, profile_url FROM author WHERE source_id = ? AND external_id = ?")
             newAuthor = try FastStatement(db, "INSERT INTO author(source_id, external_id, name, profile_url) VALUES (?, ?, ?, ?)")
-            incident = try FastStatement(db, """
-                INSERT INTO incident(number, source_id, external_id, author_id, status, priority, topic_id, agency_id,
-                    sla_policy_id, excerpt, place, latitude, longitude, url, created_at, registered_at, first_reaction_due,
-                    answer_due, final_due, closed_at, due_at, warn_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
             message = try FastStatement(db, """
                 INSERT INTO message(incident_id, source_id, external_id, parent_id, kind, author_id, text, url, created_at, edited_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            registered = try FastStatement(db, "INSERT INTO event(at, actor, incident_id, action, after) VALUES (?, ?, ?, 'incident.registered', ?)")
         }
     }
 
@@ -115,6 +159,7 @@ struct IngestContext {
         self.agencies = agencies
         policies = try Store.policies(db)
         nextNumber = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) + 1 FROM incident")!
+        pending = try PendingRows(db)
     }
 
     mutating func write(_ entry: IngestEntry, db: Database, now: Date, actor: String) throws -> IngestOutcome {
@@ -153,6 +198,7 @@ struct IngestContext {
 
     mutating func existing(_ record: IngestRecord, db: Database) throws -> Known? {
         let source = try sourceID(record.source, db: db)
+        if pending.holds(source, record.externalID) { try pending.flush(db: db) }
         return try statements.existing.first([source, record.externalID]) { row in
             Known(messageID: row.int64(0), text: row.text(1) ?? "", kind: row.text(2) ?? "", incidentID: row.int64(3),
                   number: Int(row.int64(4)))
@@ -169,6 +215,7 @@ struct IngestContext {
         // A comment or reply joins the thread of the message it answers when the same
         // person wrote it; another person's comment is an incident of its own.
         for parentKey in [record.parentID, record.threadID].compactMap({ $0 }) {
+            if pending.holds(source, parentKey) { try pending.flush(db: db) }
             guard let parent = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT m.id, m.incident_id, i.number, i.author_id, i.status FROM message m JOIN incident i ON i.id = m.incident_id
                 WHERE m.source_id = ? AND m.external_id = ?
@@ -262,28 +309,31 @@ struct IngestContext {
             status = .noAnswer
             closedAt = now
         } else {
-            deadlines = IncidentDeadlines.initial(policy: policy, registeredAt: registeredAt, calendar: try calendar(agency: agency, db: db))
-            due = deadlines.current(status: .new, reacted: false)
-            warn = due.map { IncidentDeadlines.warning(start: registeredAt, due: $0, percent: policy.warningPercent) }
+            (deadlines, due, warn) = try initialDeadlines(policy: policy, agency: agency, registeredAt: registeredAt, db: db)
         }
         let number = nextNumber
         nextNumber += 1
-        try statements.incident.execute([
-            number, source, record.externalID, author, status.rawValue, priority.rawValue, topic?.id, agency, policyID,
+        let incidentID = pending.nextIncidentID
+        pending.nextIncidentID += 1
+        try pending.incidents.add([
+            incidentID, number, source, record.externalID, author, status.rawValue, priority.rawValue, topic?.id, agency, policyID,
             Store.excerpt(of: Self.body(record, text: text)), record.place, record.latitude, record.longitude, record.url,
             min(record.createdAt, registeredAt).unixSeconds, registeredAt.unixSeconds,
             deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
             closedAt?.unixSeconds, due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
-        ])
-        let incidentID = db.lastInsertedRowID
-        try insertMessage(record, text: text, incident: incidentID, parent: parentMessage, kind: .citizenPost,
-                          source: source, author: author, db: db)
-        try statements.registered.execute([now.unixSeconds, actor, incidentID, status.rawValue])
+        ], db: db)
+        let messageID = pending.nextMessageID
+        pending.nextMessageID += 1
+        try pending.messages.add([
+            messageID, incidentID, source, record.externalID, parentMessage, MessageKind.citizenPost.rawValue, author,
+            Self.body(record, text: text), record.url, record.createdAt.unixSeconds, record.editedAt?.unixSeconds,
+        ], db: db)
+        pending.keys.insert(PendingRows.Key(source: source, externalID: record.externalID))
+        try pending.events.add([now.unixSeconds, actor, incidentID, "incident.registered", nil, status.rawValue], db: db)
         if case .noAnswer(let reason) = verdict.disposition {
-            try db.cachedStatement(sql: """
-                INSERT INTO event(at, actor, incident_id, action, field, after) VALUES (?, ?, ?, 'incident.no_answer', 'reason', ?)
-                """).execute(arguments: [now.unixSeconds, actor, incidentID, reason])
+            try pending.events.add([now.unixSeconds, actor, incidentID, "incident.no_answer", "reason", reason], db: db)
         }
+        try pending.added(db: db)
         return .registered(number)
     }
 
@@ -296,11 +346,34 @@ struct IngestContext {
         return body
     }
 
-    func insertMessage(_ record: IngestRecord, text: String, incident: Int64, parent: Int64?, kind: MessageKind,
-                       source: Int64, author: Int64?, db: Database) throws {
+    struct DeadlineKey: Hashable {
+        let policy: String
+        let agency: Int64?
+        let registeredAt: Date
+    }
+
+    /// The deadlines of a new incident. Records of one batch are mostly registered at the
+    /// same moment, so they are computed once per policy and agency.
+    mutating func initialDeadlines(policy: SLAPolicy, agency: Int64?, registeredAt: Date,
+                                   db: Database) throws -> (IncidentDeadlines, Date?, Date?) {
+        let key = DeadlineKey(policy: policy.code, agency: agency, registeredAt: registeredAt)
+        if let known = deadlineMemo[key] { return known }
+        let deadlines = IncidentDeadlines.initial(policy: policy, registeredAt: registeredAt, calendar: try calendar(agency: agency, db: db))
+        let due = deadlines.current(status: .new, reacted: false)
+        let warn = due.map { IncidentDeadlines.warning(start: registeredAt, due: $0, percent: policy.warningPercent) }
+        deadlineMemo[key] = (deadlines, due, warn)
+        return (deadlines, due, warn)
+    }
+
+    /// A message written at once (a follow-up): pending rows go first, and the next
+    /// handed-out message id follows the one SQLite chose.
+    mutating func insertMessage(_ record: IngestRecord, text: String, incident: Int64, parent: Int64?, kind: MessageKind,
+                                source: Int64, author: Int64?, db: Database) throws {
+        try pending.flush(db: db)
         let body = Self.body(record, text: text)
         try statements.message.execute([incident, source, record.externalID, parent, kind.rawValue, author, body, record.url,
                                         record.createdAt.unixSeconds, record.editedAt?.unixSeconds])
+        pending.nextMessageID = db.lastInsertedRowID + 1
     }
 
     // MARK: Look-ups

@@ -111,6 +111,12 @@ public final class NcursesTerminal: TerminalDevice {
     /// The signal that ended the session (SIGHUP, SIGTERM, SIGINT), or nil.
     public var terminationSignal: Int32? { SignalFlag.pending == 0 ? nil : SignalFlag.pending }
 
+    /// How long ncurses waits after ESC for the rest of a key's sequence, in ms.
+    public var escapeDelay: Int { Int(get_escdelay()) }
+
+    /// Whether colours are in use (not with NO_COLOR or a monochrome terminal).
+    public var usesColor: Bool { useColor }
+
     public var width: Int { Int(otk_cols()) }
     public var height: Int { Int(otk_lines()) }
 

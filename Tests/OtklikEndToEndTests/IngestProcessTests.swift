@@ -63,6 +63,37 @@ func storeCounts(_ path: String) throws -> (incidents: Int, distinctIDs: Int, qu
         #expect(missing.status == 66 && missing.error.contains("nope.jsonl: no such file"))
     }
 
+    @Test func hostileInputIsHeldOrStoredInertAndTheRestGoesOn() throws {
+        let folder = temporaryFolder()
+        let store = folder + "/s.sqlite"
+        let good = canonicalInput(count: 2, prefix: "h").text.split(separator: "\n").map(String.init)
+        let huge = #"{"source":"vk","external_id":"huge","text":""# + String(repeating: "я", count: 26_000_000) + #"","created_at":"2026-11-30T09:15:00Z"}"#
+        let escapes = #"{"source":"vk","external_id":"esc","text":"Яма \u001b]52;c;cm0gLXJmIH4=\u0007 и \u001b[31mкрасный\u001b[0m","created_at":"2026-11-30T09:15:00Z"}"#
+        var bytes = Data((good[0] + "\n" + huge + "\n" + escapes + "\n").utf8)
+        // Invalid UTF-8, with a raw ESC [2J (clear screen) in it.
+        bytes.append(contentsOf: [0x7B, 0x22, 0xFF, 0xFE, 0x1B, 0x5B, 0x32, 0x4A, 0x22, 0x7D, 0x0A])
+        bytes.append(Data((#"{"source":"vk","external_id":"bad","text":"\u001b[2Jэкран"}"# + "\n").utf8))  // no created_at
+        bytes.append(Data((good[1] + "\n").utf8))
+        try bytes.write(to: URL(fileURLWithPath: folder + "/in.jsonl"))
+        // Standard input, as `-`.
+        let outcome = try run("/bin/sh", ["-c", "\"$0\" --db \"$1\" - < \"$2\"", ingestBinary, store, folder + "/in.jsonl"])
+        let counts = try #require(summaryCounts(outcome.output), "\(outcome.output) \(outcome.error)")
+        #expect(counts.read == 6 && counts.stored == 3 && counts.quarantined == 3)
+        #expect(outcome.status == 65)
+        let list = try run(ingestBinary, ["quarantine", "list", "--db", store])
+        #expect(list.output.contains("<stdin>:2\ttext of 49.6 MB is longer than the 1 MB a message may have"))
+        #expect(list.output.contains("<stdin>:4\tinvalid UTF-8"))
+        #expect(list.output.contains("<stdin>:5\tmissing required field \"created_at\""))
+        // What comes back from the quarantine is inert: no escape byte reaches the terminal.
+        for id in 1...3 {
+            let shown = try run(ingestBinary, ["quarantine", "show", "\(id)", "--db", store])
+            #expect(shown.status == 0 && !shown.output.utf8.contains(0x1B))
+        }
+        // Stored as written (the console shows it inert, see UntrustedTextTests).
+        let text = try Store.open(path: store).pool.read { db in try String.fetchOne(db, sql: "SELECT text FROM message WHERE external_id = 'esc'") }
+        #expect(text?.contains("\u{1B}]52;c;") == true)
+    }
+
     /// `kill -9` at several moments of a run, then a complete run: every record stored
     /// exactly once, every bad one held once.
     @Test func killNineAtAnyMomentThenARerunLosesAndDuplicatesNothing() throws {

@@ -124,3 +124,58 @@ import Testing
         #expect(try store.ingestCursor(path: "/srv/other.jsonl") == nil)
     }
 }
+
+/// Bulk loads: indexes and the full-text trigger set aside and back, also after a crash.
+@Suite struct BulkIngestTests {
+    let classifier = IntakeClassifier(.builtIn)
+
+    func entries(_ range: ClosedRange<Int>) -> [IngestEntry] {
+        range.map { i in
+            let text = i % 2 == 0 ? "Во дворе дома \(i) яма, ёлки убрали" : "Нет горячей воды в доме \(i)"
+            let record = IngestRecord(source: .telegram, externalID: "b\(i)", kind: .post, author: .init(id: "u\(i % 7)", name: "Житель"),
+                                      text: text, createdAt: fixedNow)
+            return IngestEntry(payload: .record(record, classifier.classify(text: text)), format: "jsonl", file: "b.jsonl",
+                               position: RecordPosition(line: i), raw: Data())
+        }
+    }
+
+    func schema(_ store: Store) throws -> [String] {
+        try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY name")
+        }
+    }
+
+    @Test(arguments: [false, true]) func aBulkLoadRestoresIndexesAndIndexesEveryMessage(storeHadMessages: Bool) throws {
+        let store = try Store.open(path: temporaryStorePath())
+        if storeHadMessages { _ = try store.ingest(entries(1...10), at: fixedNow) }
+        let before = try schema(store)
+        #expect(try store.beginBulkIngest())
+        #expect(try schema(store).count < before.count)
+        #expect(try !store.beginBulkIngest())  // a second load joins without setting anything aside
+        let outcomes = try store.ingest(entries(1...300), at: fixedNow)
+        #expect(outcomes.filter(\.isStored).count == (storeHadMessages ? 290 : 300))
+        try store.finishBulkIngest()
+        #expect(try schema(store) == before)
+        #expect(try store.setting("ingest.bulk") == nil)
+        // Every message is found by the index, ё folded, the same as brute force.
+        #expect(try store.search("елки", limit: 1000).count == 150)
+        #expect(try store.search("горячей", limit: 1000).count == 150)
+        // And the trigger is back: a later message is indexed at once.
+        _ = try store.ingest(entries(301...301), at: fixedNow)
+        #expect(try store.search("горячей", limit: 1000).count == 151)
+        let check = try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        #expect(check == ["ok"])
+    }
+
+    @Test func aBulkLoadWhoseProcessDiedIsFinishedByTheNextRun() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        let before = try schema(store)
+        // A process id that cannot be running.
+        #expect(try store.beginBulkIngest(pid: Int32.max - 1))
+        _ = try store.ingest(entries(1...50), at: fixedNow)
+        #expect(try store.finishInterruptedBulkIngest())
+        #expect(try schema(store) == before)
+        #expect(try store.search("яма", limit: 1000).count == 25)
+        #expect(try !store.finishInterruptedBulkIngest())
+    }
+}

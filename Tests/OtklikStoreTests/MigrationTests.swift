@@ -12,7 +12,7 @@ import Testing
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'message_fts_%' ORDER BY name")
         }
         #expect(tables == ["agency", "author", "calendar", "calendar_day", "calendar_interval", "claim", "event",
-                           "grdb_migrations", "incident", "message", "message_fts", "message_revision", "operator",
+                           "grdb_migrations", "incident", "ingest_cursor", "message", "message_fts", "message_revision", "operator",
                            "outbox", "quarantine", "reply_template", "setting", "sla_policy", "source", "topic"])
         #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.pool.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)

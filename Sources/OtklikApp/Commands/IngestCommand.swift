@@ -70,6 +70,9 @@ struct IngestRunCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress display.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print where the time went (write transactions, index rebuilds) to standard error.")
+    var timings = false
+
     @Option(name: .long, help: .hidden)
     var pollMilliseconds = 200
 
@@ -94,65 +97,82 @@ struct IngestRunCommand: ParsableCommand {
 
         let (inputList, missing) = IngestInputs.expand(inputs)
         for m in missing { printError("otklik-ingest: \(m): no such file") }
+        let bulkStarted = bulk && !dryRun ? try store?.beginBulkIngest() ?? false : false
+        let started = DispatchTime.now().uptimeNanoseconds
+        let (total, unreadable): (IngestTally, Int)
+        do {
+            (total, unreadable) = try ingest(inputList, writer: writer, options: options, rules: rules)
+        } catch {
+            if bulkStarted { try? store?.finishBulkIngest() }
+            throw error
+        }
+        if bulkStarted, let store { try finishBulk(store) }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        print((dryRun ? "dry run, nothing written: " : "") + total.summary(seconds: seconds))
+        for line in total.details() { print(line) }
+        if unreadable + missing.count > 0 { throw IngestExit.missingInput }
+        if total.quarantinedCount > 0 { throw IngestExit.quarantined }
+    }
+
+    /// Ingests each input in turn; returns the counts and how many inputs could not be read.
+    func ingest(_ inputList: [IngestInputs.Input], writer: Store?, options: FormatOptions,
+                rules: IntakeRules) throws -> (IngestTally, Int) {
         var total = IngestTally()
         var totalBytes = 0
         for case .file(let f) in inputList { totalBytes += ((try? FileManager.default.attributesOfItem(atPath: f))?[.size] as? Int) ?? 0 }
         let progress = IngestProgress(totalBytes: inputList.contains(.standardInput) ? nil : totalBytes,
                                       enabled: !quiet && standardErrorIsTerminal)
-        var unreadable = missing.count
+        defer { progress.finish() }
+        var unreadable = 0
         var bytesBefore = 0
-        let bulkStarted = bulk && !dryRun ? try store?.beginBulkIngest() ?? false : false
-        do {
-            for input in inputList {
-                let name: String
-                let data: Data
-                switch input {
-                case .standardInput:
-                    name = "<stdin>"
-                    data = FileHandle.standardInput.readDataToEndOfFile()
-                case .file(let f):
-                    name = f
-                    do {
-                        data = try IngestInputs.read(f)
-                    } catch {
-                        printError("otklik-ingest: \(f): cannot read: \(error.localizedDescription)")
-                        unreadable += 1
-                        continue
-                    }
+        for input in inputList {
+            let name: String
+            let data: Data
+            switch input {
+            case .standardInput:
+                name = "<stdin>"
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            case .file(let f):
+                name = f
+                do {
+                    data = try IngestInputs.read(f)
+                } catch {
+                    printError("otklik-ingest: \(f): cannot read: \(error.localizedDescription)")
+                    unreadable += 1
+                    continue
                 }
-                guard let inputFormat = try resolveFormat(for: name) else { unreadable += 1; continue }
-                let pipeline = IngestPipeline(store: writer, format: inputFormat, options: options, rules: rules)
-                pipeline.concurrent = bulk
-                let base = bytesBefore
-                pipeline.progress = { [total] tally in
-                    var sum = total
-                    sum.add(tally)
-                    progress.update(sum, bytesDone: base + min(data.count, tally.bytes))
-                }
-                let tally = try pipeline.ingest(data, file: name)
-                if ProcessInfo.processInfo.environment["OTKLIK_INGEST_TRACE"] != nil {
-                    printError(String(format: "trace: %@: %.0f ms in write transactions, batch size now %d", name, pipeline.writeMillis, pipeline.batchSize))
-                }
-                bytesBefore += data.count
-                total.add(tally)
-                if inputList.count > 1 && !quiet { progress.finish(); printError("\(name): \(tally.summary())") }
             }
-        } catch {
-            if bulkStarted { try? store?.finishBulkIngest() }
-            throw error
-        }
-        progress.finish()
-        if bulkStarted {
-            let finishing = Date()
-            try store?.finishBulkIngest { step in if !quiet && standardErrorIsTerminal { printError("rebuilding: \(step)") } }
-            if ProcessInfo.processInfo.environment["OTKLIK_INGEST_TRACE"] != nil {
-                printError(String(format: "trace: rebuilding indexes took %.0f ms", Date().timeIntervalSince(finishing) * 1000))
+            guard let inputFormat = try resolveFormat(for: name) else { unreadable += 1; continue }
+            let pipeline = IngestPipeline(store: writer, format: inputFormat, options: options, rules: rules)
+            pipeline.concurrent = bulk
+            let base = bytesBefore
+            pipeline.progress = { [total] tally in
+                var sum = total
+                sum.add(tally)
+                progress.update(sum, bytesDone: base + min(data.count, tally.bytes))
             }
+            let tally = try pipeline.ingest(data, file: name)
+            if timings {
+                printError(String(format: "timings: %@: %.0f ms in write transactions", name, pipeline.writeMillis))
+            }
+            bytesBefore += data.count
+            total.add(tally)
+            if inputList.count > 1 && !quiet { progress.finish(); printError("\(name): \(tally.summary())") }
         }
-        print((dryRun ? "dry run, nothing written: " : "") + total.summary(seconds: progress.elapsed))
-        for line in total.details() { print(line) }
-        if unreadable > 0 { throw IngestExit.missingInput }
-        if total.quarantinedCount > 0 { throw IngestExit.quarantined }
+        return (total, unreadable)
+    }
+
+    /// Rebuilds what the bulk load set aside, saying what it does on a terminal.
+    func finishBulk(_ store: Store) throws {
+        var lap = DispatchTime.now().uptimeNanoseconds
+        var current = "start"
+        try store.finishBulkIngest { step in
+            let now = DispatchTime.now().uptimeNanoseconds
+            if timings { printError(String(format: "timings: %@: %.0f ms", current, Double(now - lap) / 1e6)) }
+            (current, lap) = (step, now)
+            if !quiet && standardErrorIsTerminal { printError("rebuilding: \(step)") }
+        }
+        if timings { printError(String(format: "timings: %@: %.0f ms", current, Double(DispatchTime.now().uptimeNanoseconds - lap) / 1e6)) }
     }
 
     func runFollow(_ target: String, store: Store?, writer: Store?, options: FormatOptions, rules: IntakeRules) throws {
@@ -196,6 +216,8 @@ struct IngestRunCommand: ParsableCommand {
             return f
         }
         if let guessed = InputFormat.guess(fileName: name) { return guessed }
+        // A stream on standard input is in the canonical format unless said otherwise.
+        if name == "<stdin>" { return .jsonl }
         printError("otklik-ingest: \(name): cannot tell the format from the name; give --format")
         return nil
     }

@@ -10,7 +10,7 @@ public struct OtklikCommand: ParsableCommand {
             then $XDG_DATA_HOME/otklik/otklik.sqlite. `otklik demo` opens it on a built-in demo region.
             """,
         subcommands: [ConsoleCommand.self, DemoCommand.self, DatabaseCommand.self, SLACommand.self, ReportCommand.self,
-                      BenchCommand.self, KeysCommand.self],
+                      BenchCommand.self, KeysCommand.self, DoctorCommand.self],
         defaultSubcommand: ConsoleCommand.self)
 
     public init() {}

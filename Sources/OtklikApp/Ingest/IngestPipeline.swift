@@ -30,6 +30,7 @@ final class IngestPipeline: @unchecked Sendable {
     private let writer = DispatchQueue(label: "otklik.ingest.writer")
     private let inFlight = DispatchSemaphore(value: 3)
     private var writerError: Error?
+    private let cache = IngestCache()
 
     /// `store` nil is a dry run: records are parsed and sorted, nothing is written.
     init(store: Store?, format: InputFormat, options: FormatOptions, rules: IntakeRules, clock: any WallClock = SystemClock()) {
@@ -64,6 +65,10 @@ final class IngestPipeline: @unchecked Sendable {
         return delta
     }
 
+    /// No citizen writes a megabyte; a longer text is an export error or an attack, held
+    /// in the quarantine rather than put before operators.
+    static let maximumTextBytes = 1 << 20
+
     func entry(for item: ParsedItem, file: String) -> IngestEntry {
         let payload: IngestEntry.Payload
         let raw: Data
@@ -76,7 +81,10 @@ final class IngestPipeline: @unchecked Sendable {
             raw = r
         case .record(let record, _, let r):
             raw = r
-            if record.fromOrganisation {
+            if record.text.utf8.count > Self.maximumTextBytes {
+                payload = .invalid(String(format: "text of %.1f MB is longer than the %d MB a message may have",
+                                          Double(record.text.utf8.count) / 1_048_576, Self.maximumTextBytes >> 20))
+            } else if record.fromOrganisation {
                 payload = .filtered("posted by the organisation itself")
             } else if PlainText.isBlank(record.text) && record.attachments.isEmpty {
                 payload = .filtered("no text")
@@ -114,7 +122,7 @@ final class IngestPipeline: @unchecked Sendable {
 
     private func write(_ batch: [IngestEntry], cursor: IngestCursor?, to store: Store) throws {
         let started = DispatchTime.now().uptimeNanoseconds
-        let outcomes = try store.ingest(batch, at: clock.now, cursor: cursor)
+        let outcomes = try store.ingest(batch, at: clock.now, cursor: cursor, cache: cache)
         let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         writeMillis += millis
         for outcome in outcomes { tally.count(outcome) }
