@@ -85,6 +85,10 @@ extension Store {
             }
             try event("status", status.rawValue, change.status.rawValue)
             try event("owner", owner, change.ownerLogin)
+            // The SLA engine's clocks from the events, now including this change (the
+            // version moves once, for the action).
+            var resolver = try SLAResolver(db)
+            try Self.refreshSLA(db, incidentID: id, now: now, resolver: &resolver, bumpVersion: false)
             return .done(version: version + 1)
         }
     }

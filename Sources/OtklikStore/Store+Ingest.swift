@@ -279,6 +279,9 @@ struct IngestContext {
             INSERT INTO event(at, actor, incident_id, action, field, before, after)
             VALUES (?, ?, ?, 'incident.reopened', 'status', ?, 'in_progress')
             """).execute(arguments: [now.unixSeconds, actor, incidentID, status.rawValue])
+        // The SLA engine recounts the clocks from the events, the follow-up included.
+        var resolver = try SLAResolver(db)
+        try Store.refreshSLA(db, incidentID: incidentID, now: now, resolver: &resolver, bumpVersion: false)
         return .followUp(number, reopened: status != .waitingCitizen)
     }
 

@@ -93,7 +93,9 @@ import Testing
         #expect(try state(f).version == 2)
         #expect(try f.store.releaseIncident(id: f.id, expectedVersion: 2, operatorLogin: "ivanova", at: fixedNow) == .done(version: 3))
         let after = try state(f)
-        #expect(after.status == "new" && after.owner == nil && after.dueAt == newDue)  // the first-reaction clock again
+        // Taking was the first reaction (docs/sla.md): released, the incident waits on the answer.
+        let answerDue = try f.store.pool.read { db in try Int64.fetchOne(db, sql: "SELECT answer_due FROM incident")! }
+        #expect(after.status == "new" && after.owner == nil && after.dueAt == answerDue && after.dueAt != newDue)
         #expect(try events(f).suffix(2) == [
             ["operator:ivanova", "incident.release", "status", "in_progress", "new"],
             ["operator:ivanova", "incident.release", "owner", "ivanova", nil],

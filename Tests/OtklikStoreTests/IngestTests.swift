@@ -10,10 +10,10 @@ import Testing
     let classifier = IntakeClassifier(.builtIn)
 
     func entry(_ id: String, _ text: String, parent: String? = nil, author: String? = "42", topic: String? = nil,
-               edited: Date? = nil, line: Int = 1) -> IngestEntry {
+               edited: Date? = nil, line: Int = 1, created: Date = fixedNow.addingTimeInterval(-600)) -> IngestEntry {
         let record = IngestRecord(source: .vk, externalID: id, parentID: parent, kind: parent == nil ? .post : .comment,
                                   author: author.map { .init(id: $0, name: "Автор \($0)") }, text: text,
-                                  createdAt: fixedNow.addingTimeInterval(-600), editedAt: edited, topicCode: topic)
+                                  createdAt: created, editedAt: edited, topicCode: topic)
         return IngestEntry(payload: .record(record, classifier.classify(text: text)), format: "jsonl", file: "in.jsonl",
                            position: RecordPosition(line: line), raw: Data(text.utf8))
     }
@@ -81,9 +81,16 @@ import Testing
         _ = try store.ingest([entry("p1", "Яма на дороге")], at: fixedNow)
         try store.pool.write { db in
             try db.execute(sql: "UPDATE incident SET status = 'closed', closed_at = ?, due_at = NULL, warn_at = NULL", arguments: [fixedNow.unixSeconds])
+            // As the console closes it: the status change is in the event log, which the
+            // SLA engine reads the clocks from.
+            try db.execute(sql: """
+                INSERT INTO event(at, actor, incident_id, action, field, before, after)
+                VALUES (?, 'operator:ivanova', 1, 'incident.close', 'status', 'new', 'closed')
+                """, arguments: [fixedNow.unixSeconds])
         }
         let later = fixedNow.addingTimeInterval(86_400 * 3)  // Tuesday 1 Dec, 19:46 UTC
-        #expect(try store.ingest([entry("p1_c1", "Яму так и не заделали", parent: "p1")], at: later) == [.followUp(1, reopened: true)])
+        #expect(try store.ingest([entry("p1_c1", "Яму так и не заделали", parent: "p1", created: later)], at: later)
+                == [.followUp(1, reopened: true)])
         let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT status, closed_at, due_at FROM incident")! }
         #expect(row[0] == "in_progress")
         #expect((row[1] as Int64?) == nil)

@@ -97,6 +97,11 @@ struct BenchCommand: ParsableCommand {
 
         try ConsoleBench.measure(store: store, runs: runs, into: &results)
         SLABench.measure(count: size, runs: 3, into: &results)
+        if let perTick = try TerminalOutputBench.idleBytesPerTick(storePath: path) {
+            results.note(String(format: "terminal output while idle at 120×40 (real console in tmux, 10 s): %.0f bytes per 1 s tick", perTick))
+        } else {
+            results.note("terminal output per tick: not measured (tmux is not installed)")
+        }
 
         print("Otklik benchmark — store \(path), \(total) incidents, \(runs) runs each, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         print(results.render())
