@@ -76,3 +76,33 @@ import Testing
         }
     }
 }
+
+@Suite struct StatutoryHolidayTests {
+    @Test func theLabourCodesHolidaysOf2027() {
+        let (days, _) = StatutoryHolidays.days(year: 2027)
+        func day(_ iso: String) -> SpecialDay? { days[CivilDay(iso: iso)!] }
+        for d in 1...8 { #expect(day("2027-01-0\(d)") == .holiday) }
+        #expect(day("2027-02-23") == .holiday && day("2027-03-08") == .holiday && day("2027-06-12") == .holiday)
+        // 9 May 2027 is a Sunday: Monday 10 May is the day off instead.
+        #expect(day("2027-05-09") == .holiday && day("2027-05-10") == .holiday)
+        // 12 June 2027 is a Saturday: Monday 14 June is off.
+        #expect(day("2027-06-14") == .holiday)
+        // The working day before a holiday is an hour shorter: Monday 22 February, Friday 30 April.
+        #expect(day("2027-02-22") == .shortened(byMinutes: 60) && day("2027-04-30") == .shortened(byMinutes: 60))
+        #expect(day("2027-01-11") == nil)
+    }
+
+    @Test func aDeadlineRunningIntoJanuary2027SkipsTheNewYearHolidays() {
+        let calendar = RussianProductionCalendar.calendar2026(timeZone: TimeZone(identifier: "Europe/Moscow")!)
+        // Wednesday 30 December 2026, 16:15; 9 working hours. 31 December is a day off by
+        // the 2026 decree; 1–8 January by the Labour Code; the weekend 9–10 January.
+        let start = Timestamp(2026, 12, 30, 16, 15)
+        let due = calendar.addingWorkingMinutes(9 * 60, to: start)!
+        #expect(calendar.day(of: due) == CivilDay(iso: "2027-01-11"))
+    }
+
+    private func Timestamp(_ y: Int, _ mo: Int, _ d: Int, _ h: Int, _ mi: Int) -> Date {
+        let calendar = RussianProductionCalendar.calendar2026(timeZone: TimeZone(identifier: "Europe/Moscow")!)
+        return calendar.startOfDay(CivilDay(year: y, month: mo, day: d)).addingTimeInterval(TimeInterval(h * 3600 + mi * 60))
+    }
+}

@@ -45,8 +45,9 @@ import Testing
         Case(name: "59-ФЗ registration 3 days", registered: "2026-11-25 15:00", policy: .appeal59FZ, kind: .firstReaction, due: "2026-12-01 00:00"),
         // 59-ФЗ: 30 calendar days from 2 Nov: 2 Dec, a Wednesday, to its end.
         Case(name: "59-ФЗ answer 30 days", registered: "2026-11-02 15:00", policy: .appeal59FZ, kind: .final, due: "2026-12-03 00:00"),
-        // 30 days from 3 Dec end on 2 Jan 2027 — with only the 2026 calendar, an ordinary Saturday → Monday 4 Jan.
-        Case(name: "59-ФЗ answer moved off a weekend", registered: "2026-12-03 10:00", policy: .appeal59FZ, kind: .final, due: "2027-01-05 00:00"),
+        // 30 days from 3 Dec end on Saturday 2 Jan 2027, inside the New Year holidays (by the
+        // Labour Code until the 2027 decree's file is added) → the end of Monday 11 January.
+        Case(name: "59-ФЗ answer moved off the New Year holidays", registered: "2026-12-03 10:00", policy: .appeal59FZ, kind: .final, due: "2027-01-12 00:00"),
     ]
 
     @Test(arguments: cases) func deadline(_ c: Case) {
@@ -197,10 +198,10 @@ import Testing
             ("2026-11-20 10:00", .extended(reason: "запрошены документы в другом органе")),
             ("2026-11-21 10:00", .extended(reason: "second")),
         ], now: "2026-11-25 10:00", context: Self.context(.appeal59FZ))
-        // 60 days from 2 Nov → 1 Jan 2027: an ordinary Friday in a 2026-only calendar.
+        // 60 days from 2 Nov → 1 Jan 2027, a holiday: the end of Monday 11 January.
         #expect(result.clock(.final)?.target == SLATarget(60, .calendarDays))
         #expect(result.clock(.final)?.extensions == 1)
-        #expect(result.clock(.final)?.due == t("2027-01-02 00:00"))
+        #expect(result.clock(.final)?.due == t("2027-01-12 00:00"))
         #expect(result.notes.count == 1)
     }
 

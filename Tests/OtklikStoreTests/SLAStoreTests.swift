@@ -294,8 +294,9 @@ import Testing
         }
         let extended = try store.extendFinalDeadline(number: number, reason: "Запрошены документы в администрации района",
                                                      at: Self.local("2026-11-20 10:00"), actor: "operator:ivanova")
-        #expect(extended.clock(.final)?.due == Self.local("2027-01-02 00:00"))
-        #expect(Self.date(try Self.row(store, number), "final_due") == Self.local("2027-01-02 00:00"))
+        // 60 days from 2 November: 1 January 2027, a holiday → the end of Monday 11 January.
+        #expect(extended.clock(.final)?.due == Self.local("2027-01-12 00:00"))
+        #expect(Self.date(try Self.row(store, number), "final_due") == Self.local("2027-01-12 00:00"))
         #expect(throws: SLAError.extensionLimit(policy: "appeal-59fz", max: 1)) {
             try store.extendFinalDeadline(number: number, reason: "Ещё", at: Self.local("2026-11-21 10:00"), actor: "operator:ivanova")
         }

@@ -82,9 +82,18 @@ public enum RussianProductionCalendar {
         """# + "\n"
 
     /// The 2026 calendar as a definition (checked: 247 working days).
+    ///
+    /// The years after it, until their decrees' files are added, carry the Labour Code's
+    /// holidays (`StatutoryHolidays`), so that deadlines running into January 2027 skip the
+    /// New Year holidays.
     public static let definition2026: CalendarDefinition = {
-        let definition = try! CalendarDefinition.parse(toml2026, path: "calendars/ru-2026.toml")
+        var definition = try! CalendarDefinition.parse(toml2026, path: "calendars/ru-2026.toml")
         precondition(definition.verify() == nil, "the embedded 2026 calendar does not add up")
+        for year in 2027...2030 {
+            let statutory = StatutoryHolidays.days(year: year)
+            definition.days.merge(statutory.days) { decreed, _ in decreed }
+            definition.notes.merge(statutory.notes) { decreed, _ in decreed }
+        }
         return definition
     }()
 
