@@ -4,7 +4,8 @@ import GRDB
 /// Bulk ingest: for a large load, the secondary indexes of the incident, message and
 /// event tables and the full-text insert trigger are set aside and rebuilt once at the
 /// end (a sort per index instead of a million B-tree inserts; one pass of the tokenizer).
-/// The unique keys that give exactly-once storage stay.
+/// Unique indexes stay: the keys that give exactly-once storage, and the SLA engine's
+/// "each warning once" (another process may tick meanwhile).
 ///
 /// What was set aside is written to the `setting` table (`ingest.bulk`) in the same
 /// transaction, with the process id and the last message id before the load. So a load
@@ -36,7 +37,8 @@ extension Store {
             let objects = try Row.fetchAll(db, sql: """
                 SELECT name, type, sql FROM sqlite_master
                 WHERE (type = 'trigger' AND name = 'message_fts_insert')
-                   OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incident', 'message', 'event'))
+                   OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incident', 'message', 'event')
+                       AND sql NOT LIKE 'CREATE UNIQUE INDEX%')
                 """).map { SetAside(name: $0["name"], kind: $0["type"], sql: $0["sql"]) }
             let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM message") ?? 0
             let state = BulkState(pid: pid, lastMessageID: last, objects: objects)

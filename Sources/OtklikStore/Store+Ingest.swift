@@ -67,6 +67,8 @@ struct IngestContext {
     let statements: Statements
     var deadlineMemo: [DeadlineKey: (IncidentDeadlines, Date?, Date?)] = [:]
     var pending: PendingRows
+    /// Topic code paths for policy selection, read once per topic.
+    var topicPaths = SLAResolverTopics()
 
     /// New incidents with their first message and events, written as multi-row INSERTs at
     /// the end of the transaction (or before a look-up that could concern them). Row ids
@@ -300,7 +302,7 @@ struct IngestContext {
         }
         let priority: Priority = verdict.important ? .high : .normal
         let policy = SLAPolicy.select(from: policies.map(\.policy), source: record.source, priority: priority,
-                                      topicPath: try Store.topicPath(db, topicID: topic?.id)) ?? .socialStandard
+                                      topicPath: try topicPaths.path(db, topicID: topic?.id)) ?? .socialStandard
         let policyID = policies.first { $0.policy.code == policy.code }?.id
         let registeredAt = max(now, record.createdAt)
         var status = IncidentStatus.new

@@ -126,8 +126,10 @@ final class IngestPipeline: @unchecked Sendable {
         let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         writeMillis += millis
         for outcome in outcomes { tally.count(outcome) }
-        // Keep transactions short: tens of milliseconds at most.
-        if millis > 40 { batchSize = max(16, batchSize / 2) } else if millis < 10 { batchSize = min(4096, batchSize * 2) }
+        // Keep transactions short: tens of milliseconds at most (a bulk load, which owns the
+        // store for a while anyway, up to about 100 ms).
+        let longest = concurrent ? 100.0 : 40.0
+        if millis > longest { batchSize = max(16, batchSize / 2) } else if millis < longest / 4 { batchSize = min(8192, batchSize * 2) }
         progress?(tally)
     }
 
