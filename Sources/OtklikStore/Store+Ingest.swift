@@ -103,9 +103,10 @@ struct IngestContext {
             keys.contains(Key(source: source, externalID: externalID))
         }
 
-        /// Counts one more row for each table; writes all before a table's statement fills
-        /// up on its own, so incidents always go before the messages and events that
-        /// refer to them.
+        /// Counts one more registration; writes everything after 30 (at most 30 incidents,
+        /// 30 messages, 60 events), before any table's 64-row statement would fill up and
+        /// write itself, so incidents always go before the messages and events that refer
+        /// to them.
         mutating func added(db: Database) throws {
             rows += 1
             if rows == 30 { try flush(db: db) }
@@ -172,7 +173,8 @@ struct IngestContext {
             return try quarantine(entry, reason: reason, db: db, now: now)
         case .record(let record, let verdict):
             if case .noise(let reason) = verdict.disposition {
-                // A known message edited into noise stays as it was; new noise is not stored.
+                // New noise is not stored; a known message edited into noise is still an
+                // edit of what is stored (below).
                 if try existing(record, db: db) == nil { return .filtered(reason) }
             }
             do {
