@@ -43,12 +43,21 @@ public struct Store: Sendable {
             // safe choice in WAL mode.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        do {
-            let pool = try DatabasePool(path: path, configuration: config)
-            try migrate(pool)
-            return Store(pool: pool, path: path)
-        } catch let error as DatabaseError {
-            throw OpenError.notAStore(path, underlying: error.message ?? error.description)
+        // Switching a new file to WAL needs a lock that SQLite does not wait for: when
+        // another process is creating and migrating the same new store, opening fails
+        // with SQLITE_BUSY at once. Such a race ends within seconds; try again until then.
+        var attempt = 0
+        while true {
+            do {
+                let pool = try DatabasePool(path: path, configuration: config)
+                try migrate(pool)
+                return Store(pool: pool, path: path)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 100 {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.05)
+            } catch let error as DatabaseError {
+                throw OpenError.notAStore(path, underlying: error.message ?? error.description)
+            }
         }
     }
 
