@@ -1,4 +1,5 @@
 import Foundation
+import OtklikCore
 
 /// Parsing of the time stamps inputs carry. Hand-written over UTF-8 bytes: the bulk
 /// canonical ingest parses a million of them, and Foundation's formatters are slow and
@@ -69,14 +70,10 @@ public enum Timestamp {
             }
             guard i == utf8.count else { return nil }
         }
-        let local = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
-            + Double(hour * 3600 + minute * 60 + second) + fraction
+        let local = localSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second) + fraction
         if let offset { return Date(timeIntervalSince1970: local - Double(offset)) }
         guard let zone = defaultZone else { return nil }
-        // The zone's offset at that wall time: take it at the naive instant, then correct
-        // once (enough for every zone's DST transitions, which Russia no longer has anyway).
-        let guess = Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
-        return Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: guess)))
+        return instant(localSeconds: local, in: zone)
     }
 
     /// A Date from Unix seconds, as VK and Telegram give them.
@@ -87,7 +84,19 @@ public enum Timestamp {
                              zone: TimeZone) -> Date? {
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
-        let local = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400 + Double(hour * 3600 + minute * 60 + second)
+        return instant(localSeconds: localSeconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second),
+                       in: zone)
+    }
+
+    /// A wall-clock time as seconds since 1970-01-01 00:00 of the same wall clock.
+    static func localSeconds(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> Double {
+        Double(CivilDay(year: year, month: month, day: day).number) * 86_400 + Double(hour * 3600 + minute * 60 + second)
+    }
+
+    /// The instant a wall-clock time names in `zone`: the zone's offset taken at the naive
+    /// instant, then corrected once (enough for any zone's DST transitions, which Russia
+    /// no longer has anyway).
+    static func instant(localSeconds local: Double, in zone: TimeZone) -> Date {
         let guess = Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local))))
         return Date(timeIntervalSince1970: local - Double(zone.secondsFromGMT(for: guess)))
     }
@@ -98,16 +107,5 @@ public enum Timestamp {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

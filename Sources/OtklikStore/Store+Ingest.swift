@@ -320,11 +320,12 @@ struct IngestContext {
         }
         let number = nextNumber
         nextNumber += 1
+        let body = Self.body(record, text: text)
         let incidentID = pending.nextIncidentID
         pending.nextIncidentID += 1
         try pending.incidents.add([
             incidentID, number, source, record.externalID, author, status.rawValue, priority.rawValue, topic?.id, agency, policyID,
-            Store.excerpt(of: Self.body(record, text: text)), record.place, record.latitude, record.longitude, record.url,
+            Store.excerpt(of: body), record.place, record.latitude, record.longitude, record.url,
             min(record.createdAt, registeredAt).unixSeconds, registeredAt.unixSeconds,
             deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
             closedAt?.unixSeconds, due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
@@ -333,7 +334,7 @@ struct IngestContext {
         pending.nextMessageID += 1
         try pending.messages.add([
             messageID, incidentID, source, record.externalID, parentMessage, MessageKind.citizenPost.rawValue, author,
-            Self.body(record, text: text), record.url, record.createdAt.unixSeconds, record.editedAt?.unixSeconds,
+            body, record.url, record.createdAt.unixSeconds, record.editedAt?.unixSeconds,
         ], db: db)
         pending.keys.insert(PendingRows.Key(source: source, externalID: record.externalID))
         try pending.events.add([now.unixSeconds, actor, incidentID, "incident.registered", nil, status.rawValue], db: db)

@@ -112,6 +112,12 @@ public struct Store: Sendable {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
     }
 
+    /// The center's time zone (`center.time_zone`), Moscow when unset or unknown: for
+    /// times written without a zone.
+    public func centerTimeZone() throws -> TimeZone {
+        try setting("center.time_zone").flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "Europe/Moscow")!
+    }
+
     /// Copies the write-ahead log into the main file and empties it (before copying the
     /// file, or after a bulk load).
     public func checkpoint() throws {

@@ -222,25 +222,28 @@ struct IngestRunCommand: ParsableCommand {
         return nil
     }
 
-    func loadRules() throws -> IntakeRules {
-        let path = rules ?? ConsoleFiles.configDirectory + "/ingest.toml"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            if rules != nil { throw ValidationError("\(path): cannot read the rules file") }
-            return .builtIn
-        }
-        do {
-            return try IntakeRules.parse(text, path: path)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-    }
+    func loadRules() throws -> IntakeRules { try loadIntakeRules(rules) }
 
     func zoneOption(store: Store?) throws -> TimeZone {
         if let timeZone {
             guard let zone = TimeZone(identifier: timeZone) else { throw ValidationError("unknown time zone \(timeZone) (e.g. Europe/Moscow)") }
             return zone
         }
-        return (try store?.setting("center.time_zone")).flatMap { $0 }.flatMap(TimeZone.init(identifier:))
-            ?? TimeZone(identifier: "Europe/Moscow")!
+        return try store?.centerTimeZone() ?? TimeZone(identifier: "Europe/Moscow")!
+    }
+}
+
+/// The intake rules: `explicitPath`, else `$XDG_CONFIG_HOME/otklik/ingest.toml` if it
+/// exists, else the built-in ones. A broken file is a usage error naming its line.
+func loadIntakeRules(_ explicitPath: String?) throws -> IntakeRules {
+    let path = explicitPath ?? ConsoleFiles.configDirectory + "/ingest.toml"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        if explicitPath != nil { throw ValidationError("\(path): cannot read the rules file") }
+        return .builtIn
+    }
+    do {
+        return try IntakeRules.parse(text, path: path)
+    } catch {
+        throw ValidationError("\(error)")
     }
 }

@@ -71,16 +71,17 @@ struct QuarantineCommand: ParsableCommand {
                 guard let r = try s.quarantined(id: id) else { throw ValidationError("no quarantined record \(id)") }
                 return r
             }
-            var loader = IngestRunCommand()
-            loader.rules = rules
-            let intake = IntakeClassifier(try loader.loadRules())
-            let zone = (try s.setting("center.time_zone")).flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "Europe/Moscow")!
+            let intake = try loadIntakeRules(rules)
+            let options = FormatOptions(timeZone: try s.centerTimeZone())
+            // One pipeline per format: building one compiles the intake rules.
+            var pipelines: [InputFormat: IngestPipeline] = [:]
             var fixed = 0
             for r in records where r.status == "held" {
                 guard let format = InputFormat(rawValue: r.format) else { continue }
-                let pipeline = IngestPipeline(store: s, format: format, options: FormatOptions(timeZone: zone), rules: intake.rules)
+                let pipeline = pipelines[format] ?? IngestPipeline(store: s, format: format, options: options, rules: intake)
+                pipelines[format] = pipeline
                 var entries: [IngestEntry] = []
-                format.parser(options: FormatOptions(timeZone: zone)).parse(r.raw) { item in
+                pipeline.parser.parse(r.raw) { item in
                     var entry = pipeline.entry(for: item, file: r.file)
                     entry.position = r.position  // the same record: held once, not again
                     entries.append(entry)

@@ -354,8 +354,7 @@ enum SLATime {
     /// An `--at` option in the center's zone, or now.
     static func option(_ text: String?, store: Store) throws -> Date {
         guard let text else { return Date() }
-        let zone = TimeZone(identifier: try store.setting("center.time_zone") ?? "Europe/Moscow") ?? TimeZone(identifier: "Europe/Moscow")!
-        guard let date = parse(text, zone: zone) else { throw ValidationError("cannot read the time \"\(text)\"") }
+        guard let date = parse(text, zone: try store.centerTimeZone()) else { throw ValidationError("cannot read the time \"\(text)\"") }
         return date
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OtklikCore
 /// The user's console settings, from `$XDG_CONFIG_HOME/otklik/config.toml`:
 ///
 ///     theme = "light"
@@ -100,40 +101,13 @@ public struct ConsoleConfig: Equatable, Sendable {
         return map
     }
 
-    static func stripComment(_ line: String) -> String {
-        var inString = false
-        var result = ""
-        for c in line {
-            if c == "\"" { inString.toggle() }
-            if c == "#" && !inString { break }
-            result.append(c)
-        }
-        return result
-    }
+    // The TOML subset is read by the same helpers as the ingest rules and SLA files.
+    static func stripComment(_ line: String) -> String { SimpleTOML.stripComment(line) }
 
     static func string(_ value: String) -> String? {
         guard value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") else { return nil }
-        return String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+        return SimpleTOML.unescape(String(value.dropFirst().dropLast()))
     }
 
-    static func stringList(_ value: String) -> [String]? {
-        guard value.hasPrefix("["), value.hasSuffix("]") else { return nil }
-        var items: [String] = []
-        var current = ""
-        var inString = false
-        var escaped = false
-        for c in value.dropFirst().dropLast() {
-            if inString {
-                if escaped { current.append(c); escaped = false }
-                else if c == "\\" { escaped = true }
-                else if c == "\"" { inString = false; items.append(current); current = "" }
-                else { current.append(c) }
-            } else if c == "\"" {
-                inString = true
-            } else if c != "," && c != " " {
-                return nil
-            }
-        }
-        return inString ? nil : items
-    }
+    static func stringList(_ value: String) -> [String]? { SimpleTOML.stringList(value) }
 }

@@ -83,7 +83,8 @@ public enum SimpleTOML {
         return entries
     }
 
-    static func stripComment(_ line: String) -> String {
+    /// The line without its `#` comment (a `#` inside quotes stays).
+    public static func stripComment(_ line: String) -> String {
         var inString = false
         var escaped = false
         var result = ""
@@ -118,7 +119,8 @@ public enum SimpleTOML {
         return depth <= 0
     }
 
-    static func unescape(_ s: String) -> String {
+    /// A basic string's escapes: `\n`, `\t`, and `\` before any other character.
+    public static func unescape(_ s: String) -> String {
         guard s.contains("\\") else { return s }
         var out = ""
         var escaped = false
@@ -139,7 +141,8 @@ public enum SimpleTOML {
         return out
     }
 
-    static func stringList(_ value: String) -> [String]? {
+    /// `["a", "b"]` → ["a", "b"]; nil when it is not a list of quoted strings.
+    public static func stringList(_ value: String) -> [String]? {
         guard value.hasPrefix("["), value.hasSuffix("]") else { return nil }
         var items: [String] = []
         var current = ""
@@ -147,9 +150,11 @@ public enum SimpleTOML {
         var escaped = false
         for c in value.dropFirst().dropLast() {
             if inString {
-                if escaped { current.append(c); escaped = false }
+                // Escapes are read here, once (unescaping the collected text again would
+                // turn a written "\\n" into a line break).
+                if escaped { current.append(c == "n" ? "\n" : c == "t" ? "\t" : c); escaped = false }
                 else if c == "\\" { escaped = true }
-                else if c == "\"" { inString = false; items.append(unescape(current)); current = "" }
+                else if c == "\"" { inString = false; items.append(current); current = "" }
                 else { current.append(c) }
             } else if c == "\"" {
                 inString = true

@@ -58,6 +58,26 @@ enum JSONDocument {
         try JSONSerialization.jsonObject(with: data, options: [])
     }
 
+    /// The root of a whole-document input (a VK response, an Open311 list, a Telegram
+    /// export), or why the whole file cannot be read: empty, not UTF-8, not JSON.
+    static func root(of data: Data) -> Result<Any, WholeFileProblem> {
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            return .failure(WholeFileProblem(reason: "empty file"))
+        }
+        if String(validating: data, as: UTF8.self) == nil {
+            return .failure(WholeFileProblem(reason: "invalid UTF-8"))
+        }
+        do {
+            return .success(try parse(data))
+        } catch {
+            return .failure(WholeFileProblem(reason: reason(error)))
+        }
+    }
+
+    struct WholeFileProblem: Error {
+        let reason: String
+    }
+
     /// A short reason for a JSON syntax error, without Foundation's long wording.
     static func reason(_ error: Error) -> String {
         let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"

@@ -65,8 +65,8 @@ enum MailDate {
         }
         guard (1...Timestamp.daysIn(month: month, year: year)).contains(day) else { return nil }
         if let zone {
-            let local = Double(Timestamp.daysFromCivil(year: year, month: month, day: day)) * 86_400
-                + Double(time.hour * 3600 + time.minute * 60 + time.second)
+            let local = Timestamp.localSeconds(year: year, month: month, day: day, hour: time.hour, minute: time.minute,
+                                               second: time.second)
             return Date(timeIntervalSince1970: local - Double(zone))
         }
         guard let defaultZone else { return nil }

@@ -15,19 +15,11 @@ public struct Open311Format: RecordFormat {
 
     public func parse(_ data: Data, emit: (ParsedItem) throws -> Void) rethrows {
         let whole = RecordPosition(byteOffset: 0)
-        if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
-            try emit(.invalid(reason: "empty file", at: whole, raw: data))
-            return
-        }
-        if String(validating: data, as: UTF8.self) == nil {
-            try emit(.invalid(reason: "invalid UTF-8", at: whole, raw: data))
-            return
-        }
         let root: Any
-        do {
-            root = try JSONDocument.parse(data)
-        } catch {
-            try emit(.invalid(reason: JSONDocument.reason(error), at: whole, raw: data))
+        switch JSONDocument.root(of: data) {
+        case .success(let value): root = value
+        case .failure(let problem):
+            try emit(.invalid(reason: problem.reason, at: whole, raw: data))
             return
         }
         switch root {
