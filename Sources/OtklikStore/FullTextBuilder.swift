@@ -7,21 +7,19 @@ import OtklikCore
 /// store without messages yet (while the indexes are rebuilt).
 ///
 /// Tokenizing millions of messages takes about as long as storing them, and SQLite lets
-/// one writer at a time into a file. So the rows — `(message id, text)` from whatever
-/// `rows` yields — are indexed into an FTS5 table of the same definition in a scratch
-/// file; when both sides are done, the index's shadow tables (`_data`, `_idx`,
-/// `_docsize` where present) are copied into the store, which is fast (whole pages of
-/// index). Tests check that searches on stores built this way find what brute force finds.
+/// one writer at a time into a file. So the rows — `(incident id, thread text)` from
+/// whatever `rows` yields, in incident order — are indexed into an FTS5 table of the same
+/// definition in a scratch file; when both sides are done, the index's shadow tables
+/// (`_data`, `_idx`) are copied into the store, which is fast (whole pages of index).
+/// Tests check that searches on stores built this way find what brute force finds.
 final class FullTextBuilder: @unchecked Sendable {
-    /// Yields each message's id and text, in id order.
+    /// Yields each incident's id and thread text (its messages' texts, unfolded), in id order.
     typealias Rows = @Sendable (_ emit: (Int64, String) throws -> Void) throws -> Void
 
     let scratchPath: String
     private let group = DispatchGroup()
     /// Set by the background thread before `group.leave()`, read after `wait()`.
     private var failure: Error?
-    /// The highest message id indexed.
-    private(set) var lastIndexed: Int64 = 0
 
     init(storePath: String) {
         scratchPath = storePath + ".fts-build"
@@ -40,17 +38,15 @@ final class FullTextBuilder: @unchecked Sendable {
         }
     }
 
-    /// Indexes what `DemoGenerator(seed:size:now:)` will produce, numbering its messages
+    /// Indexes what `DemoGenerator(seed:size:now:)` will produce, numbering its incidents
     /// from 1 as the demo loader stores them.
     func startDemo(seed: UInt64, size: Int, now: Date, ftsDefinition: String) {
         start(ftsDefinition: ftsDefinition) { emit in
             var generator = DemoGenerator(seed: seed, size: size, now: now)
-            var messageID: Int64 = 0
+            var incidentID: Int64 = 0
             while let incident = generator.next() {
-                for message in incident.messages {
-                    messageID += 1
-                    try emit(messageID, message.text)
-                }
+                incidentID += 1
+                try emit(incidentID, incident.messages.map(\.text).joined(separator: "\n"))
             }
         }
     }
@@ -60,17 +56,16 @@ final class FullTextBuilder: @unchecked Sendable {
         try queue.writeWithoutTransaction { db in
             // A scratch file: no journal, no syncing.
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
-            // The external content table the definition names; never read while indexing.
-            try db.execute(sql: "CREATE TABLE message(id INTEGER PRIMARY KEY, text TEXT)")
+            // The external content the definition names; never read while indexing.
+            try db.execute(sql: "CREATE TABLE incident_text(id INTEGER PRIMARY KEY, text TEXT)")
             try db.execute(sql: ftsDefinition)
         }
         try queue.writeWithoutTransaction { db in
-            var table = BulkTable("message_fts", ["rowid", "text"])
+            var table = BulkTable("incident_fts", ["rowid", "text"])
             var inTransaction = 0
             try db.execute(sql: "BEGIN")
             try rows { id, text in
                 try table.add([id, SearchText.foldYo(text)], db: db)
-                lastIndexed = id
                 inTransaction += 1
                 if inTransaction == 50_000 {
                     try table.flush(db: db)
@@ -84,7 +79,7 @@ final class FullTextBuilder: @unchecked Sendable {
         try queue.close()
     }
 
-    /// Waits for the index and copies it into the store's `message_fts` (replacing what
+    /// Waits for the index and copies it into the store's `incident_fts` (replacing what
     /// is there), then runs `andThen` in the same write transaction.
     func install(into pool: DatabasePool, andThen: (Database) throws -> Void = { _ in }) throws {
         group.wait()
@@ -94,10 +89,10 @@ final class FullTextBuilder: @unchecked Sendable {
             try db.execute(sql: "ATTACH DATABASE ? AS fts_build", arguments: [scratchPath])
             defer { try? db.execute(sql: "DETACH DATABASE fts_build") }
             try db.inTransaction {
-                // The shadow tables the definition has (`_docsize` only with column sizes).
+                // The index's shadow tables (no `_docsize`: the definition has columnsize=0).
                 let tables = try String.fetchAll(db, sql: """
                     SELECT name FROM fts_build.sqlite_master
-                    WHERE type = 'table' AND name IN ('message_fts_data', 'message_fts_idx', 'message_fts_docsize')
+                    WHERE type = 'table' AND name IN ('incident_fts_data', 'incident_fts_idx')
                     """)
                 for table in tables {
                     try db.execute(sql: "DELETE FROM main.\(table)")

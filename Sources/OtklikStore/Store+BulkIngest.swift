@@ -2,21 +2,26 @@ import Foundation
 import GRDB
 
 /// Bulk ingest: for a large load, the secondary indexes of the incident, message and
-/// event tables and the full-text insert trigger are set aside and rebuilt once at the
-/// end (a sort per index instead of a million B-tree inserts; one pass of the tokenizer).
-/// Unique indexes stay: the keys that give exactly-once storage, and the SLA engine's
-/// "each warning once" (another process may tick meanwhile).
+/// event tables and the full-text triggers on new and edited messages are set aside and
+/// rebuilt once at the end (a sort per index instead of a million B-tree inserts; one
+/// pass of the tokenizer). Unique indexes stay: the keys that give exactly-once storage,
+/// and the SLA engine's "each warning once" (another process may tick meanwhile).
 ///
 /// What was set aside is written to the `setting` table (`ingest.bulk`) in the same
-/// transaction, with the process id and the last message id before the load. So a load
-/// killed half-way is finished by the next ingest run: the indexes come back and every
-/// message after that id — whoever wrote it meanwhile — gets its full-text entry.
+/// transaction, with the process id and the last message and revision ids before the
+/// load. So a load killed half-way is finished by the next ingest run: the indexes come
+/// back, and every incident with a message or an edit after those marks — whoever wrote
+/// it meanwhile — gets its full-text entry again.
 extension Store {
     static let bulkSettingKey = "ingest.bulk"
+    /// The index a first load's full-text builder reads threads through.
+    static let threadIndex = "message_by_incident"
 
     struct BulkState: Codable {
         var pid: Int32
         var lastMessageID: Int64
+        /// Absent in states written before v8 (whose edits kept their trigger).
+        var lastRevisionID: Int64?
         var objects: [SetAside]
     }
 
@@ -36,12 +41,12 @@ extension Store {
             }
             let objects = try Row.fetchAll(db, sql: """
                 SELECT name, type, sql FROM sqlite_master
-                WHERE (type = 'trigger' AND name = 'message_fts_insert')
+                WHERE (type = 'trigger' AND name IN ('incident_fts_insert', 'incident_fts_update'))
                    OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incident', 'message', 'event')
                        AND sql NOT LIKE 'CREATE UNIQUE INDEX%')
                 """).map { SetAside(name: $0["name"], kind: $0["type"], sql: $0["sql"]) }
-            let last = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM message") ?? 0
-            let state = BulkState(pid: pid, lastMessageID: last, objects: objects)
+            let marks = try FullTextMarks(db)
+            let state = BulkState(pid: pid, lastMessageID: marks.message, lastRevisionID: marks.revision, objects: objects)
             let json = String(decoding: try JSONEncoder().encode(state), as: UTF8.self)
             try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?)", arguments: [Self.bulkSettingKey, json])
             for object in objects {
@@ -73,47 +78,38 @@ extension Store {
             }
         }
         guard let state = try bulkState() else { return }
-        // A store without messages before the load (a first load) gets its full-text
-        // index built on another thread while this one rebuilds the indexes.
-        var builder: FullTextBuilder?
-        if state.lastMessageID == 0 {
-            let ftsDefinition = try pool.read { db in
-                try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'message_fts'")!
-            }
-            let reader = pool
-            let fullText = FullTextBuilder(storePath: path)
-            fullText.start(ftsDefinition: ftsDefinition) { emit in
-                try reader.read { db in
-                    let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM message ORDER BY id")
-                    while let row = try rows.next() { try emit(row[0], row[1]) }
-                }
-            }
-            builder = fullText
-        }
+        var builder: (fullText: FullTextBuilder, marks: FullTextMarks.Box)?
         let existing = try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")) }
-        for object in state.objects where object.kind == "index" && !existing.contains(object.name) {
+        let missing = state.objects.filter { $0.kind == "index" && !existing.contains($0.name) }
+        func rebuild(_ object: SetAside) throws {
             progress("index \(object.name)")
             try pool.writeWithoutTransaction { db in try db.execute(sql: object.sql) }
         }
+        // The thread index first. A store without messages before the load (a first load)
+        // then gets its full-text index built from the threads, read through that index,
+        // on another thread while this one rebuilds the other indexes.
+        for object in missing where object.name == Self.threadIndex { try rebuild(object) }
+        if state.lastMessageID == 0 { builder = try startFullTextBuilder() }
+        for object in missing where object.name != Self.threadIndex { try rebuild(object) }
         progress("full-text index")
-        // Then the messages after the mark that are not indexed yet, folded as the trigger
-        // folds them, and the trigger again, all in one transaction: no message falls
+        // Then every incident with a message or an edit after the marks gets its entry
+        // again, and the triggers come back, all in one transaction: no message falls
         // between.
-        let finish = { (db: Database, after: Int64) in
-            try db.execute(sql: """
-                INSERT INTO message_fts(rowid, text)
-                SELECT id, replace(replace(text, 'ё', 'е'), 'Ё', 'Е') FROM message WHERE id > ?
-                """, arguments: [after])
-            for object in state.objects where object.kind == "trigger" {
+        let finish = { (db: Database, marks: FullTextMarks?) in
+            if let marks { try Self.refreshFullText(db, after: marks) }
+            for object in state.objects where object.kind == "trigger" && object.name.hasPrefix("incident_fts") {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(object.name)")
                 try db.execute(sql: object.sql)
             }
             try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [Self.bulkSettingKey])
         }
         if let builder {
-            try builder.install(into: pool) { db in try finish(db, builder.lastIndexed) }
+            try builder.fullText.install(into: pool) { db in try finish(db, builder.marks.value) }
         } else {
-            try pool.write { db in try finish(db, state.lastMessageID) }
+            // A state from before v8 has no revision mark; v8's migration indexed every
+            // thread since.
+            let marks = state.lastRevisionID.map { FullTextMarks(message: state.lastMessageID, revision: $0) }
+            try pool.write { db in try finish(db, marks) }
         }
         progress("statistics")
         try pool.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE incident") }
@@ -126,6 +122,27 @@ extension Store {
         guard let state = try bulkState(), kill(state.pid, 0) != 0 && errno == ESRCH else { return false }
         try finishBulkIngest()
         return true
+    }
+
+    /// Starts indexing every thread on another thread, from one read transaction whose
+    /// marks say what it covers.
+    func startFullTextBuilder() throws -> (fullText: FullTextBuilder, marks: FullTextMarks.Box) {
+        let definition = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incident_fts'")!
+        }
+        let reader = pool
+        let marks = FullTextMarks.Box()
+        let fullText = FullTextBuilder(storePath: path)
+        fullText.start(ftsDefinition: definition) { emit in
+            try reader.read { db in
+                marks.value = try FullTextMarks(db)
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT m.incident_id, group_concat(m.text, char(10)) FROM message m GROUP BY m.incident_id ORDER BY m.incident_id
+                    """)
+                while let row = try rows.next() { try emit(row[0], row[1]) }
+            }
+        }
+        return (fullText, marks)
     }
 
     func bulkState() throws -> BulkState? {

@@ -76,7 +76,7 @@ extension Store {
         let setAside = try pool.write { db -> [(kind: String, sql: String)] in
             let objects = try Row.fetchAll(db, sql: """
                 SELECT name, type, sql FROM sqlite_master
-                WHERE (type = 'trigger' AND name = 'message_fts_insert')
+                WHERE (type = 'trigger' AND name = 'incident_fts_insert')
                    OR (type = 'index' AND sql IS NOT NULL AND tbl_name IN ('incident', 'message', 'event'))
                 """)
             for object in objects {
@@ -86,7 +86,7 @@ extension Store {
         }
         let fullText = FullTextBuilder(storePath: path)
         let ftsDefinition = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'message_fts'")!
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incident_fts'")!
         }
         fullText.startDemo(seed: seed, size: size, now: now, ftsDefinition: ftsDefinition)
         var generator = DemoGenerator(seed: seed, size: size, now: now)

@@ -93,33 +93,22 @@ extension Store {
     /// Incidents whose thread contains every word of `text` (ё and е match each other,
     /// the last word matches as a prefix), nearest deadline first.
     public func search(_ text: String, limit: Int) throws -> [IncidentSummary] {
-        guard let query = SearchText.ftsQuery(text) else { return [] }
+        let filter = InboxFilter(words: [text])
+        guard filter.fullTextQuery != nil else { return [] }
         return try pool.read { db in
-            // Two plans, chosen by how many messages match. Few: fetch their incidents
-            // and sort them. Many (a common word such as «снег»: tens of thousands at a
-            // million incidents): walk the inbox in deadline order and keep the incidents
-            // one of whose messages is in the match set, which stops after `limit` rows
-            // instead of looking up every matching message (120 ms → a few ms).
-            let matches = try Int.fetchOne(db, sql: "SELECT count(*) FROM message_fts WHERE message_fts MATCH ?",
-                                           arguments: [query]) ?? 0
-            let condition = matches > Self.commonWordMatches
-                ? """
-                  WHERE EXISTS (SELECT 1 FROM message m WHERE m.incident_id = i.id
-                                AND m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?))
-                  """
-                : """
-                  WHERE i.id IN (SELECT m.incident_id FROM message m
-                                 WHERE m.id IN (SELECT rowid FROM message_fts WHERE message_fts MATCH ?))
-                  """
+            guard let clause = try FilterClause(filter, operatorLogin: nil, now: Date(), db: db) else { return [] }
+            var arguments = clause.arguments
+            arguments += [limit]
             return try Row.fetchAll(db, sql: """
                 \(Self.summarySelect)
-                \(condition)
+                \(clause.sql)
                 \(Self.inboxOrder) LIMIT ?
-                """, arguments: [query, limit]).map(Self.summary)
+                """, arguments: arguments).map(Self.summary)
         }
     }
 
-    /// Above this many matching messages, a search walks the inbox instead (see `search`).
+    /// Above this many matching incidents, a search walks the inbox instead of looking
+    /// each match up (`FilterClause`).
     static let commonWordMatches = 5_000
 
     /// The name of the center and its region, for the console's header.

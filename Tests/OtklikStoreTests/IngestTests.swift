@@ -174,6 +174,40 @@ import Testing
         #expect(check == ["ok"])
     }
 
+    /// Edits and follow-ups during a load, of messages stored before it and of its own.
+    @Test(arguments: [false, true]) func aBulkLoadKeepsEditedAndFollowedThreadsSearchable(storeHadMessages: Bool) throws {
+        let store = try Store.open(path: temporaryStorePath())
+        func record(_ id: String, _ text: String, parent: String? = nil) -> IngestEntry {
+            let record = IngestRecord(source: .telegram, externalID: id, parentID: parent, kind: parent == nil ? .post : .comment,
+                                      author: .init(id: "u1", name: "Житель"), text: text, createdAt: fixedNow, editedAt: fixedNow)
+            return IngestEntry(payload: .record(record, classifier.classify(text: text)), format: "jsonl", file: "b.jsonl",
+                               position: RecordPosition(line: 1), raw: Data())
+        }
+        if storeHadMessages {
+            _ = try store.ingest([record("old", "Нет горячей воды в доме 3"), record("old2", "Яма у школы")], at: fixedNow)
+        }
+        #expect(try store.beginBulkIngest())
+        _ = try store.ingest(entries(1...20) + [record("new", "Не вывозят мусор с площадки")], at: fixedNow)
+        var later = [record("new", "Не вывозят мусор и ветки с площадки"), record("new-c", "Контейнер переполнен", parent: "new")]
+        if storeHadMessages {
+            later += [record("old", "Нет горячей и холодной воды в доме 3"), record("old", "Нет холодной воды в доме 3"),
+                      record("old2-c", "Фонарь не горит", parent: "old2")]
+        }
+        _ = try store.ingest(later, at: fixedNow)
+        try store.finishBulkIngest()
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
+        #expect(try store.search("ветки контейнер", limit: 10).count == 1)
+        #expect(try store.search("горячей", limit: 100).count == 10)  // the edit took it out of "old"
+        if storeHadMessages {
+            #expect(try store.search("холодной", limit: 10).count == 1)
+            #expect(try store.search("школы фонарь", limit: 10).count == 1)
+        }
+        // The triggers are back: a later edit is followed at once.
+        _ = try store.ingest([record("new", "Не вывозят мусор")], at: fixedNow)
+        #expect(try store.search("ветки", limit: 10).isEmpty)
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
+    }
+
     @Test func aBulkLoadWhoseProcessDiedIsFinishedByTheNextRun() throws {
         let store = try Store.open(path: temporaryStorePath())
         let before = try schema(store)

@@ -9,10 +9,10 @@ import Testing
         let store = try Store.open(path: path)
         #expect(try store.appliedMigrations() == Store.knownMigrations.sorted())
         let tables = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'message_fts_%' ORDER BY name")
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'incident_fts_%' ORDER BY name")
         }
         #expect(tables == ["agency", "author", "calendar", "calendar_day", "calendar_interval", "claim", "event",
-                           "grdb_migrations", "incident", "ingest_cursor", "message", "message_fts", "message_revision", "operator",
+                           "grdb_migrations", "incident", "incident_fts", "ingest_cursor", "message", "message_revision", "operator",
                            "outbox", "quarantine", "reply_template", "setting", "sla_policy", "source", "topic"])
         #expect(try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try store.pool.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
@@ -34,6 +34,30 @@ import Testing
         let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT name, language FROM operator WHERE login = 'ivanova'") }
         #expect(row?["name"] == "Иванова Мария")
         #expect(row?["language"] == "ru")
+    }
+
+    @Test func aStoreOfVersion7GetsItsThreadsIndexedPerIncident() throws {
+        let path = temporaryStorePath()
+        do {
+            let pool = try DatabasePool(path: path)
+            try StoreMigrator.make().migrate(pool, upTo: StoreMigrator.v7)
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO source(code, kind, name) VALUES ('vk', 'vk', 'ВК');
+                    INSERT INTO incident(id, number, source_id, external_id, status, priority, excerpt, created_at, registered_at, updated_at)
+                        VALUES (1, 1, 1, 'a', 'new', 'normal', 'Яма', 0, 0, 0), (2, 2, 1, 'b', 'new', 'normal', 'Свет', 0, 0, 0);
+                    INSERT INTO message(incident_id, source_id, kind, text, created_at) VALUES
+                        (1, 1, 'citizen_post', 'Яма во дворе', 0), (1, 1, 'citizen_followup', 'Ещё и ёлку не убрали', 10),
+                        (2, 1, 'citizen_post', 'Нет света в подъезде', 0);
+                    """)
+            }
+            try pool.close()
+        }
+        let store = try Store.open(path: path)
+        // Words of two messages of one thread find it; the index agrees with its content.
+        #expect(try store.search("яма елку", limit: 10).map(\.number) == [1])
+        #expect(try store.search("свет", limit: 10).map(\.number) == [2])
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
     }
 
     @Test func newFileIsReadableByItsOwnerOnly() throws {

@@ -21,6 +21,29 @@ import Testing
         try store.pool.write { db in try db.execute(sql: "DELETE FROM message WHERE incident_id = 2") }
         #expect(try store.search("счёт", limit: 10).isEmpty)
         #expect(try store.search("крыши", limit: 10).map(\.number) == [1])
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
+    }
+
+    @Test func fullTextMatchesWordsAnywhereInTheThread() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        let number = try store.registerIncident(NewIncident(source: .vk, externalID: "1", text: "Яма на дороге", createdAt: fixedNow), at: fixedNow, actor: "test")
+        try store.registerIncident(NewIncident(source: .vk, externalID: "2", text: "Яма во дворе", createdAt: fixedNow), at: fixedNow, actor: "test")
+        try store.pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO message(incident_id, source_id, kind, text, created_at)
+                SELECT id, source_id, 'citizen_followup', 'Колесо пробил, жду ответа', 0 FROM incident WHERE number = ?
+                """, arguments: [number])
+        }
+        #expect(try store.search("яма колесо", limit: 10).map(\.number) == [number])
+        #expect(try store.search("яма", limit: 10).count == 2)
+        // Editing the follow-up takes its words out of the thread, and keeps the post's.
+        try store.pool.write { db in try db.execute(sql: "UPDATE message SET text = 'Спасибо' WHERE kind = 'citizen_followup'") }
+        #expect(try store.search("колесо", limit: 10).isEmpty)
+        #expect(try store.search("яма спасибо", limit: 10).map(\.number) == [number])
+        try store.pool.write { db in try db.execute(sql: "DELETE FROM message WHERE kind = 'citizen_followup'") }
+        #expect(try store.search("спасибо", limit: 10).isEmpty)
+        #expect(try store.search("яма", limit: 10).count == 2)
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
     }
 
     @Test func registrationSetsDeadlinesAndAnEvent() throws {

@@ -33,8 +33,8 @@ public struct InboxFilter: Hashable, Sendable {
     public var unassigned: Bool
     /// It was closed (or marked `no_answer`) at or after this instant.
     public var closedSince: Date?
-    /// Every one of these words occurs in one message of its thread (full text, ё = е,
-    /// the last word matches as a prefix).
+    /// Every one of these words occurs in its thread (full text, ё = е, the last word
+    /// matches as a prefix).
     public var words: [String]
 
     public init(statuses: [IncidentStatus] = [], sources: [SourceKind] = [], priorities: [Priority] = [],

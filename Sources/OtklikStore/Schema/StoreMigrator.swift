@@ -10,6 +10,7 @@ enum StoreMigrator {
     static let v5 = "v5-ingest"
     static let v6 = "v6-sla"
     static let v7 = "v7-inbox-sort"
+    static let v8 = "v8-incident-search"
 
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -68,6 +69,12 @@ enum StoreMigrator {
         migrator.registerMigration(v7) { db in
             // The inbox's sort orders (Store+Sort.swift, DECISIONS.md "Inbox sort orders").
             for statement in SchemaV7.statements {
+                try db.execute(sql: statement)
+            }
+        }
+        migrator.registerMigration(v8) { db in
+            // One full-text entry per incident instead of per message (SchemaV8).
+            for statement in SchemaV8.statements {
                 try db.execute(sql: statement)
             }
         }
