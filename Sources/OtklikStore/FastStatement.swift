@@ -14,10 +14,7 @@ struct FastStatement {
 
     private func bind(_ values: [(any BulkValue)?]) {
         sqlite3_reset(handle)
-        for (index, value) in values.enumerated() {
-            let position = Int32(index + 1)
-            if let value { value.bind(handle, position) } else { sqlite3_bind_null(handle, position) }
-        }
+        for (index, value) in values.enumerated() { (value?.cell ?? .null).bind(handle, Int32(index + 1)) }
     }
 
     /// Runs a statement that returns no rows.
@@ -53,8 +50,4 @@ struct FastStatement {
     private func error(_ code: Int32) -> DatabaseError {
         DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
     }
-}
-
-extension Int: BulkValue {
-    func bind(_ handle: OpaquePointer, _ position: Int32) { sqlite3_bind_int64(handle, position, Int64(self)) }
 }

@@ -273,64 +273,6 @@ private struct DemoInserter {
     }
 }
 
-/// Rows for one table, written in multi-row INSERTs of up to `rowsPerStatement`.
-struct BulkTable {
-    let table: String
-    let columns: [String]
-    let rowsPerStatement = 64
-    private var values: [(any BulkValue)?] = []
-
-    init(_ table: String, _ columns: [String]) {
-        self.table = table
-        self.columns = columns
-        values.reserveCapacity(columns.count * rowsPerStatement)
-    }
-
-    mutating func add(_ row: [(any BulkValue)?], db: Database) throws {
-        values += row
-        if values.count == columns.count * rowsPerStatement { try flush(db: db) }
-    }
-
-    mutating func flush(db: Database) throws {
-        let rows = values.count / columns.count
-        guard rows > 0 else { return }
-        let placeholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-        let sql = "INSERT INTO \(table)(\(columns.joined(separator: ","))) VALUES "
-            + Array(repeating: placeholders, count: rows).joined(separator: ",")
-        let handle = try db.cachedStatement(sql: sql).sqliteStatement
-        sqlite3_reset(handle)
-        for (index, value) in values.enumerated() {
-            let position = Int32(index + 1)
-            if let value { value.bind(handle, position) } else { sqlite3_bind_null(handle, position) }
-        }
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
-        }
-        values.removeAll(keepingCapacity: true)
-    }
-}
-
-/// SQLite copies bound text at once (SQLITE_TRANSIENT, a macro Swift cannot import).
-private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-/// A value the bulk inserter binds.
-protocol BulkValue {
-    func bind(_ handle: OpaquePointer, _ position: Int32)
-}
-
-extension Int64: BulkValue {
-    func bind(_ handle: OpaquePointer, _ position: Int32) { sqlite3_bind_int64(handle, position, self) }
-}
-
-extension Double: BulkValue {
-    func bind(_ handle: OpaquePointer, _ position: Int32) { sqlite3_bind_double(handle, position, self) }
-}
-
-extension String: BulkValue {
-    func bind(_ handle: OpaquePointer, _ position: Int32) { sqlite3_bind_text(handle, position, self, -1, transient) }
-}
-
 extension Date {
     /// Whole Unix seconds, the store's representation of an instant.
     var unixSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }

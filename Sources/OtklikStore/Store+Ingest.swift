@@ -69,6 +69,16 @@ struct IngestContext {
     var pending: PendingRows
     /// Topic code paths for policy selection, read once per topic.
     var topicPaths = SLAResolverTopics()
+    /// The policy (and its row id) of each source, priority and topic met in this
+    /// transaction, and the agency each routed name resolves to.
+    var policyMemo: [PolicyKey: (policy: SLAPolicy, id: Int64?)] = [:]
+    var agencyMemo: [String: Int64?] = [:]
+
+    struct PolicyKey: Hashable {
+        let source: SourceKind
+        let priority: Priority
+        let topic: Int64?
+    }
 
     /// New incidents with their first message and events, written as multi-row INSERTs at
     /// the end of the transaction (or before a look-up that could concern them). Row ids
@@ -134,7 +144,10 @@ struct IngestContext {
                 WHERE m.source_id = ? AND m.external_id = ?
                 """)
             author = try FastStatement(db, "SELECT id, name, profile_url FROM author WHERE source_id = ? AND external_id = ?")
-            newAuthor = try FastStatement(db, "INSERT INTO author(source_id, external_id, name, profile_url) VALUES (?, ?, ?, ?)")
+            newAuthor = try FastStatement(db, """
+                INSERT INTO author(source_id, external_id, name, profile_url) VALUES (?, ?, ?, ?)
+                ON CONFLICT(source_id, external_id) DO NOTHING
+                """)
             message = try FastStatement(db, """
                 INSERT INTO message(incident_id, source_id, external_id, parent_id, kind, author_id, text, url, created_at, edited_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -299,13 +312,11 @@ struct IngestContext {
             topic = topics[code]  // a route to a topic this store lacks routes nowhere
         }
         var agency = topic?.agency
-        if let name = verdict.agency ?? record.agencyName, let named = agencies[IntakeClassifier.categoryKey(name)] {
+        if let name = verdict.agency ?? record.agencyName, let named = agencyID(named: name) {
             agency = named
         }
         let priority: Priority = verdict.important ? .high : .normal
-        let policy = SLAPolicy.select(from: policies.map(\.policy), source: record.source, priority: priority,
-                                      topicPath: try topicPaths.path(db, topicID: topic?.id)) ?? .socialStandard
-        let policyID = policies.first { $0.policy.code == policy.code }?.id
+        let (policy, policyID) = try policy(source: record.source, priority: priority, topic: topic?.id, db: db)
         let registeredAt = max(now, record.createdAt)
         var status = IncidentStatus.new
         var closedAt: Date?
@@ -354,6 +365,24 @@ struct IngestContext {
         return body
     }
 
+    mutating func agencyID(named name: String) -> Int64? {
+        if let known = agencyMemo[name] { return known }
+        let id = agencies[IntakeClassifier.categoryKey(name)]
+        agencyMemo[name] = id
+        return id
+    }
+
+    /// The policy that applies to a new incident (the first in `policies`' order).
+    mutating func policy(source: SourceKind, priority: Priority, topic: Int64?, db: Database) throws -> (SLAPolicy, Int64?) {
+        let key = PolicyKey(source: source, priority: priority, topic: topic)
+        if let known = policyMemo[key] { return known }
+        let policy = SLAPolicy.select(from: policies.map(\.policy), source: source, priority: priority,
+                                      topicPath: try topicPaths.path(db, topicID: topic)) ?? .socialStandard
+        let chosen = (policy: policy, id: policies.first { $0.policy.code == policy.code }?.id)
+        policyMemo[key] = chosen
+        return chosen
+    }
+
     struct DeadlineKey: Hashable {
         let policy: String
         let agency: Int64?
@@ -395,17 +424,19 @@ struct IngestContext {
 
     func authorID(_ record: IngestRecord, source: Int64, db: Database) throws -> Int64? {
         guard let author = record.author else { return nil }
-        // Most messages come from people already known: one indexed read, no write.
-        let known = try statements.author.first([source, author.id]) { row in (row.int64(0), row.text(1), row.text(2)) }
-        if let (id, name, profile) = known {
-            if name != author.name || (author.profileURL != nil && profile != author.profileURL) {
-                try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
-                    .execute(arguments: [author.name, author.profileURL, id])
-            }
-            return id
-        }
+        // A new person is one statement (the insert's uniqueness check is the look-up);
+        // a known one is read after the insert finds them.
         try statements.newAuthor.execute([source, author.id, author.name, author.profileURL])
-        return db.lastInsertedRowID
+        if db.changesCount > 0 { return db.lastInsertedRowID }
+        let known = try statements.author.first([source, author.id]) { row in (row.int64(0), row.text(1), row.text(2)) }
+        guard let (id, name, profile) = known else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "author \(author.id) neither inserted nor found")
+        }
+        if name != author.name || (author.profileURL != nil && profile != author.profileURL) {
+            try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
+                .execute(arguments: [author.name, author.profileURL, id])
+        }
+        return id
     }
 
     func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {

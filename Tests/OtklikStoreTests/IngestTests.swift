@@ -123,6 +123,45 @@ import Testing
         #expect(try store.quarantineCount() == 1)
     }
 
+    @Test func anAuthorIsStoredOnceAndKeepsTheirLatestName() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        func post(_ id: String, author: String, name: String, profile: String? = nil) -> IngestEntry {
+            let record = IngestRecord(source: .vk, externalID: id, kind: .post, author: .init(id: author, name: name, profileURL: profile),
+                                      text: "Яма на дороге \(id)", createdAt: fixedNow)
+            return IngestEntry(payload: .record(record, classifier.classify(text: record.text)), format: "jsonl", file: "in.jsonl",
+                               position: RecordPosition(line: 1), raw: Data())
+        }
+        _ = try store.ingest([post("p1", author: "7", name: "Иван", profile: "https://vk.com/id7"), post("p2", author: "7", name: "Иван"),
+                              post("p3", author: "8", name: "Пётр")], at: fixedNow)
+        _ = try store.ingest([post("p4", author: "7", name: "Иван Петров")], at: fixedNow)
+        let authors = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT external_id, name, profile_url FROM author ORDER BY external_id")
+                .map { [$0[0] as String, $0[1] as String, ($0[2] as String?) ?? "-"] }
+        }
+        #expect(authors == [["7", "Иван Петров", "https://vk.com/id7"], ["8", "Пётр", "-"]])
+        // Every incident points at its author's one row.
+        #expect(try count(store, "SELECT count(DISTINCT author_id) FROM incident") == 2)
+        #expect(try count(store, "SELECT count(*) FROM incident i JOIN author a ON a.id = i.author_id WHERE a.external_id = '7'") == 3)
+    }
+
+    @Test func bulkRowsBindEveryKindOfValueByLength() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        let rows = try store.pool.write { db -> [Row] in
+            try db.execute(sql: "CREATE TEMP TABLE cells(i INTEGER, r REAL, t TEXT, n)")
+            var table = BulkTable("cells", ["i", "r", "t", "n"])
+            try table.add([Int64(-5), 2.5, "", nil], db: db)
+            try table.add([Int(7), Double(-0.25), "a\u{0}b ёлка", nil], db: db)
+            try table.flush(db: db)
+            return try Row.fetchAll(db, sql: "SELECT i, r, t, typeof(t), length(CAST(t AS BLOB)), n IS NULL FROM cells ORDER BY rowid")
+        }
+        #expect(rows.map { $0[0] as Int64 } == [-5, 7])
+        #expect(rows.map { $0[1] as Double } == [2.5, -0.25])
+        // The empty string stays text, not NULL; a NUL inside text is kept (by length).
+        #expect(rows.map { $0[3] as String } == ["text", "text"])
+        #expect(rows.map { $0[4] as Int } == [0, "a\u{0}b ёлка".utf8.count])
+        #expect(rows.map { $0[5] as Bool } == [true, true])
+    }
+
     @Test func aCursorIsSavedWithItsBatch() throws {
         let store = try Store.open(path: temporaryStorePath())
         let cursor = IngestCursor(path: "/srv/feed.jsonl", byteOffset: 120, line: 2)
@@ -164,6 +203,10 @@ import Testing
         try store.finishBulkIngest()
         #expect(try schema(store) == before)
         #expect(try store.setting("ingest.bulk") == nil)
+        // The load skipped CHECK evaluation; the writer connection checks again after it.
+        #expect(throws: DatabaseError.self) {
+            try store.pool.write { db in try db.execute(sql: "UPDATE incident SET status = 'bogus' WHERE id = 1") }
+        }
         // Every message is found by the index, ё folded, the same as brute force.
         #expect(try store.search("елки", limit: 1000).count == 150)
         #expect(try store.search("горячей", limit: 1000).count == 150)
