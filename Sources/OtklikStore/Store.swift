@@ -30,7 +30,9 @@ public struct Store: Sendable {
 
     /// Opens (creating if needed) and migrates the store at `path`. A new file is
     /// readable by its owner only: it holds citizens' personal data (152-ФЗ).
-    public static func open(path: String) throws -> Store {
+    /// `upgrading` hears the pending migrations of an existing store before they run
+    /// (some take a while on a large store: v8 re-indexes every thread).
+    public static func open(path: String, upgrading: ([String]) -> Void = { _ in }) throws -> Store {
         _ = sqliteConfigured
         try createOwnerOnlyFile(path)
 
@@ -50,6 +52,11 @@ public struct Store: Sendable {
         while true {
             do {
                 let pool = try DatabasePool(path: path, configuration: config)
+                let pending = try pool.read { db -> [String] in
+                    let applied = try StoreMigrator.make().appliedIdentifiers(db)
+                    return applied.isEmpty ? [] : StoreMigrator.all.filter { !applied.contains($0) }
+                }
+                if !pending.isEmpty { upgrading(pending) }
                 try migrate(pool)
                 return Store(pool: pool, path: path)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 100 {

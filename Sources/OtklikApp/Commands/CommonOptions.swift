@@ -40,7 +40,9 @@ struct ConsoleOptions: ParsableArguments {
 /// Opens a store, turning failures into a clear message.
 func openStore(_ path: String) throws -> Store {
     do {
-        return try Store.open(path: path)
+        return try Store.open(path: path) { pending in
+            printError("otklik: updating the store \(path) (\(pending.joined(separator: ", "))); a large store takes up to a minute…")
+        }
     } catch {
         throw ValidationError("\(error)")
     }
