@@ -16,7 +16,12 @@ extension Store {
                        cursor: IngestCursor? = nil, cache: IngestCache = IngestCache()) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
             var outcomes: [IngestOutcome] = []
-            try db.inTransaction(.immediate) {
+            // A failed transaction takes its new authors with it.
+            do { try write() } catch {
+                cache.authors.removeAll()
+                throw error
+            }
+            func write() throws { try db.inTransaction(.immediate) {
                 outcomes = []
                 var context = try IngestContext(db, cache: cache, now: now)
                 for entry in entries {
@@ -31,7 +36,7 @@ extension Store {
                         """).execute(arguments: [cursor.path, cursor.byteOffset, cursor.line, now.unixSeconds])
                 }
                 return .commit
-            }
+            } }
             return outcomes
         }
     }
@@ -51,6 +56,23 @@ extension Store {
 public final class IngestCache: @unchecked Sendable {
     var calendars: [Int64?: WorkingCalendar] = [:]
     var loadedAt = Date.distantPast
+    /// Authors met in this run, as stored. People write again and again: a known author
+    /// under the same name costs no statement. Authors are never deleted, so an id stays
+    /// valid; the map is emptied when a transaction fails (its new ids are gone) and
+    /// when it grows past `maxAuthors` (about 60 MB).
+    var authors: [AuthorKey: KnownAuthor] = [:]
+    static let maxAuthors = 500_000
+
+    struct AuthorKey: Hashable {
+        let source: Int64
+        let externalID: String
+    }
+
+    struct KnownAuthor {
+        let id: Int64
+        let name: String
+        let profileURL: String?
+    }
 
     public init() {}
 }
@@ -424,19 +446,33 @@ struct IngestContext {
 
     func authorID(_ record: IngestRecord, source: Int64, db: Database) throws -> Int64? {
         guard let author = record.author else { return nil }
+        let key = IngestCache.AuthorKey(source: source, externalID: author.id)
+        func unchanged(_ known: IngestCache.KnownAuthor) -> Bool {
+            known.name == author.name && (author.profileURL == nil || known.profileURL == author.profileURL)
+        }
+        if let known = cache.authors[key], unchanged(known) { return known.id }
+        if cache.authors.count >= IngestCache.maxAuthors { cache.authors.removeAll() }
         // A new person is one statement (the insert's uniqueness check is the look-up);
         // a known one is read after the insert finds them.
         try statements.newAuthor.execute([source, author.id, author.name, author.profileURL])
-        if db.changesCount > 0 { return db.lastInsertedRowID }
-        let known = try statements.author.first([source, author.id]) { row in (row.int64(0), row.text(1), row.text(2)) }
-        guard let (id, name, profile) = known else {
+        if db.changesCount > 0 {
+            cache.authors[key] = .init(id: db.lastInsertedRowID, name: author.name, profileURL: author.profileURL)
+            return db.lastInsertedRowID
+        }
+        let stored = try statements.author.first([source, author.id]) { row in
+            IngestCache.KnownAuthor(id: row.int64(0), name: row.text(1) ?? "", profileURL: row.text(2))
+        }
+        guard let stored else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "author \(author.id) neither inserted nor found")
         }
-        if name != author.name || (author.profileURL != nil && profile != author.profileURL) {
+        var current = stored
+        if !unchanged(stored) {
             try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
-                .execute(arguments: [author.name, author.profileURL, id])
+                .execute(arguments: [author.name, author.profileURL, stored.id])
+            current = .init(id: stored.id, name: author.name, profileURL: author.profileURL ?? stored.profileURL)
         }
-        return id
+        cache.authors[key] = current
+        return current.id
     }
 
     func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {

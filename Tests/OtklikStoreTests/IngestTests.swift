@@ -139,9 +139,18 @@ import Testing
                 .map { [$0[0] as String, $0[1] as String, ($0[2] as String?) ?? "-"] }
         }
         #expect(authors == [["7", "Иван Петров", "https://vk.com/id7"], ["8", "Пётр", "-"]])
+        // The same through a cache kept across batches, as a run keeps it.
+        let cache = IngestCache()
+        _ = try store.ingest([post("p5", author: "9", name: "Ольга")], at: fixedNow, cache: cache)
+        _ = try store.ingest([post("p6", author: "9", name: "Ольга"), post("p7", author: "7", name: "Иван Петров")], at: fixedNow, cache: cache)
+        _ = try store.ingest([post("p8", author: "9", name: "Ольга Н.", profile: "https://vk.com/id9")], at: fixedNow, cache: cache)
+        _ = try store.ingest([post("p9", author: "9", name: "Ольга Н.")], at: fixedNow, cache: cache)
+        let olga = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT name, profile_url FROM author WHERE external_id = '9'") }
+        #expect(olga.map { [$0[0] as String, $0[1] as String] } == [["Ольга Н.", "https://vk.com/id9"]])
+        #expect(try count(store, "SELECT count(*) FROM incident i JOIN author a ON a.id = i.author_id WHERE a.external_id = '9'") == 4)
         // Every incident points at its author's one row.
-        #expect(try count(store, "SELECT count(DISTINCT author_id) FROM incident") == 2)
-        #expect(try count(store, "SELECT count(*) FROM incident i JOIN author a ON a.id = i.author_id WHERE a.external_id = '7'") == 3)
+        #expect(try count(store, "SELECT count(DISTINCT author_id) FROM incident WHERE number <= 4") == 2)
+        #expect(try count(store, "SELECT count(*) FROM incident i JOIN author a ON a.id = i.author_id WHERE a.external_id = '7' AND number <= 4") == 3)
     }
 
     @Test func bulkRowsBindEveryKindOfValueByLength() throws {

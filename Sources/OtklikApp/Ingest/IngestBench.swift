@@ -129,7 +129,11 @@ enum IngestBench {
     /// policies) and no incidents: what a center's store looks like before its first load.
     static func prepareTemplateStore(folder: String) throws -> String {
         let path = folder + "/template.sqlite"
-        if !FileManager.default.fileExists(atPath: path) {
+        if FileManager.default.fileExists(atPath: path) {
+            // One left by an older build is migrated once here, not in every copy (copies
+            // take the main file alone, hence the checkpoint).
+            try Store.open(path: path).checkpoint()
+        } else {
             let store = try Store.open(path: path)
             try store.populateDemo(seed: 1, size: 0, now: Date())
             try store.checkpoint()
