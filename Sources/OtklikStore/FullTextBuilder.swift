@@ -79,11 +79,16 @@ final class FullTextBuilder: @unchecked Sendable {
         try queue.close()
     }
 
+    /// Waits for the background thread to end; throws what stopped it.
+    func wait() throws {
+        group.wait()
+        if let failure { throw failure }
+    }
+
     /// Waits for the index and copies it into the store's `incident_fts` (replacing what
     /// is there), then runs `andThen` in the same write transaction.
     func install(into pool: DatabasePool, andThen: (Database) throws -> Void = { _ in }) throws {
-        group.wait()
-        if let failure { throw failure }
+        try wait()
         try pool.writeWithoutTransaction { db in
             // ATTACH is not allowed inside a transaction.
             try db.execute(sql: "ATTACH DATABASE ? AS fts_build", arguments: [scratchPath])

@@ -55,6 +55,13 @@ extension Store {
             return true
         }
         if started {
+            // A first load indexes its texts while it runs (FullTextFeed).
+            if try bulkState()?.lastMessageID == 0 {
+                let definition = try pool.read { db in
+                    try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incident_fts'")!
+                }
+                bulkSession.feed = FullTextFeed(storePath: path, ftsDefinition: definition)
+            }
             try pool.writeWithoutTransaction { db in
                 // No foreign-key look-ups (five per incident): the ingest takes every
                 // reference from the store, in the same transaction that uses it. No CHECK
@@ -83,6 +90,10 @@ extension Store {
                     """)
             }
         }
+        // This process's feed, closed whatever happens next (its thread then ends).
+        let feed = bulkSession.feed
+        bulkSession.feed = nil
+        feed?.close()
         guard let state = try bulkState() else { return }
         var builder: (fullText: FullTextBuilder, marks: FullTextMarks.Box)?
         let existing = try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")) }
@@ -102,7 +113,7 @@ extension Store {
         // then gets its full-text index built from the threads, read through that index,
         // on another thread while this one rebuilds the other indexes.
         for object in missing where object.name == Self.threadIndex { try rebuild(object) }
-        if state.lastMessageID == 0 { builder = try startFullTextBuilder() }
+        if state.lastMessageID == 0 && feed == nil { builder = try startFullTextBuilder() }
         for object in missing where object.name != Self.threadIndex { try rebuild(object) }
         progress("full-text index")
         // Then every incident with a message or an edit after the marks gets its entry
@@ -116,7 +127,12 @@ extension Store {
             }
             try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [Self.bulkSettingKey])
         }
-        if let builder {
+        if let feed {
+            try feed.builder.install(into: pool) { db in
+                try feed.refresh(db)
+                try finish(db, nil)
+            }
+        } else if let builder {
             try builder.fullText.install(into: pool) { db in try finish(db, builder.marks.value) }
         } else {
             // A state from before v8 has no revision mark; v8's migration indexed every

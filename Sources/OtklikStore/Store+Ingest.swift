@@ -16,6 +16,8 @@ extension Store {
                        cursor: IngestCursor? = nil, cache: IngestCache = IngestCache()) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
             var outcomes: [IngestOutcome] = []
+            let feed = bulkSession.feed
+            var registered: [(Int64, String)] = []
             // A failed transaction takes its new authors with it.
             do { try write() } catch {
                 cache.authors.removeAll()
@@ -24,10 +26,12 @@ extension Store {
             func write() throws { try db.inTransaction(.immediate) {
                 outcomes = []
                 var context = try IngestContext(db, cache: cache, now: now)
+                if feed != nil { context.registeredTexts = [] }
                 for entry in entries {
                     outcomes.append(try context.write(entry, db: db, now: now, actor: actor))
                 }
                 try context.pending.flush(db: db)
+                registered = context.registeredTexts ?? []
                 if let cursor {
                     try db.cachedStatement(sql: """
                         INSERT INTO ingest_cursor(path, byte_offset, line, updated_at) VALUES (?, ?, ?, ?)
@@ -37,6 +41,7 @@ extension Store {
                 }
                 return .commit
             } }
+            feed?.append(registered)
             return outcomes
         }
     }
@@ -95,6 +100,8 @@ struct IngestContext {
     /// transaction, and the agency each routed name resolves to.
     var policyMemo: [PolicyKey: (policy: SLAPolicy, id: Int64?)] = [:]
     var agencyMemo: [String: Int64?] = [:]
+    /// New incidents' ids and texts, collected for a first bulk load's `FullTextFeed`.
+    var registeredTexts: [(Int64, String)]?
 
     struct PolicyKey: Hashable {
         let source: SourceKind
@@ -370,6 +377,7 @@ struct IngestContext {
             body, record.url, record.createdAt.unixSeconds, record.editedAt?.unixSeconds,
         ], db: db)
         pending.keys.insert(PendingRows.Key(source: source, externalID: record.externalID))
+        registeredTexts?.append((incidentID, body))
         try pending.events.add([now.unixSeconds, actor, incidentID, "incident.registered", nil, status.rawValue], db: db)
         if case .noAnswer(let reason) = verdict.disposition {
             try pending.events.add([now.unixSeconds, actor, incidentID, "incident.no_answer", "reason", reason], db: db)

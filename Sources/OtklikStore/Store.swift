@@ -12,6 +12,8 @@ import OtklikCore
 public struct Store: Sendable {
     let pool: DatabasePool
     public let path: String
+    /// This process's bulk load, shared by every copy of this value.
+    let bulkSession = BulkSession()
 
     /// How long a writer waits for another process's lock before giving up.
     public static let busyTimeout: TimeInterval = 10

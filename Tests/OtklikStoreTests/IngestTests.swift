@@ -260,13 +260,38 @@ import Testing
         try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
     }
 
+    /// A first load indexes its own incidents as it goes; another process's, written
+    /// alongside, get their entries when it ends.
+    @Test func aFirstLoadIndexesWhatAnotherProcessWroteMeanwhile() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        #expect(try store.beginBulkIngest())
+        #expect(store.bulkSession.feed != nil)
+        let other = try Store.open(path: store.path)
+        _ = try store.ingest(entries(1...20), at: fixedNow)
+        _ = try other.ingest(entries(21...40), at: fixedNow)
+        _ = try store.ingest(entries(41...60), at: fixedNow)
+        try store.finishBulkIngest()
+        #expect(store.bulkSession.feed == nil)
+        #expect(try store.search("горячей", limit: 100).count == 30)
+        #expect(try store.search("елки", limit: 100).count == 30)
+        try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
+        #expect(try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") } == ["ok"])
+    }
+
     @Test func aBulkLoadWhoseProcessDiedIsFinishedByTheNextRun() throws {
         let store = try Store.open(path: temporaryStorePath())
         let before = try schema(store)
         // A process id that cannot be running.
         #expect(try store.beginBulkIngest(pid: Int32.max - 1))
         _ = try store.ingest(entries(1...50), at: fixedNow)
-        #expect(try store.finishInterruptedBulkIngest())
+        // The process "dies": its full-text feed is gone with it.
+        let feed = try #require(store.bulkSession.feed)
+        store.bulkSession.feed = nil
+        feed.close()
+        try feed.builder.wait()
+        // Another process finds the load and finishes it.
+        let other = try Store.open(path: store.path)
+        #expect(try other.finishInterruptedBulkIngest())
         #expect(try schema(store) == before)
         #expect(try store.search("яма", limit: 1000).count == 25)
         #expect(try !store.finishInterruptedBulkIngest())
