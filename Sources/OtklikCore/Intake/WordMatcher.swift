@@ -4,6 +4,13 @@
 /// ("доброе утро") matches across any run of spaces and punctuation.
 public struct WordMatcher: Sendable {
     private var patterns: [[UInt8]] = []
+    /// Every pattern's bytes end to end (`starts[i]..<starts[i + 1]`), and each one's
+    /// first four bytes as a number (zeros past its end) with the mask of those it has:
+    /// most candidates fail that one comparison, and none of it retains an array.
+    private var flat: [UInt8] = []
+    private var starts: [Int32] = [0]
+    private var heads: [UInt32] = []
+    private var headMasks: [UInt32] = []
     /// Patterns sorted by their first two bytes (one Cyrillic letter, or two ASCII ones);
     /// `buckets[key]..<buckets[key + 1]` are the positions in `order` of those starting
     /// with `key`. An array, not a dictionary: hashing at every word start was a tenth of
@@ -19,10 +26,33 @@ public struct WordMatcher: Sendable {
             if bytes.last == 0x20 { bytes.removeLast() }
             self.patterns.append(bytes)
         }
-        let keys = self.patterns.map { Int(Self.key($0, 0)) }
-        order = (0..<self.patterns.count).sorted { keys[$0] < keys[$1] }.map(Int32.init)
+        for bytes in self.patterns {
+            flat += bytes
+            starts.append(Int32(flat.count))
+            var head: UInt32 = 0
+            var mask: UInt32 = 0
+            for k in 0..<4 where k < bytes.count {
+                head |= UInt32(bytes[k]) << (8 * k)
+                mask |= 0xFF << (8 * k)
+            }
+            heads.append(head)
+            headMasks.append(mask)
+        }
+        // A one-byte pattern (a Latin letter or a digit) is a candidate whatever byte
+        // follows it, so it goes into all 256 buckets of its first byte.
+        var entries: [(key: Int, pattern: Int32)] = []
+        for (index, bytes) in self.patterns.enumerated() {
+            let key = Int(Self.key(bytes, 0))
+            if bytes.count == 1 {
+                entries += (0..<256).map { (key: key | $0, pattern: Int32(index)) }
+            } else {
+                entries.append((key: key, pattern: Int32(index)))
+            }
+        }
+        entries.sort { ($0.key, $0.pattern) < ($1.key, $1.pattern) }
+        order = entries.map(\.pattern)
         buckets = Array(repeating: 0, count: 65_537)
-        for key in keys { buckets[key + 1] += 1 }
+        for entry in entries { buckets[entry.key + 1] += 1 }
         for k in 1..<buckets.count { buckets[k] += buckets[k - 1] }
     }
 
@@ -33,21 +63,42 @@ public struct WordMatcher: Sendable {
         var found: [Int] = []
         guard !patterns.isEmpty else { return found }
         text.bytes.withUnsafeBufferPointer { bytes in
+        flat.withUnsafeBufferPointer { flat in
+        starts.withUnsafeBufferPointer { starts in
+        heads.withUnsafeBufferPointer { heads in
+        headMasks.withUnsafeBufferPointer { masks in
+        order.withUnsafeBufferPointer { order in
+        buckets.withUnsafeBufferPointer { buckets in
             var i = 0
             while i + 1 < bytes.count {
-                if bytes[i] == 0x20 {
-                    let key = Int(bytes[i + 1]) << 8 | Int(i + 2 < bytes.count ? bytes[i + 2] : 0)
-                    var slot = Int(buckets[key])
-                    let end = Int(buckets[key + 1])
-                    while slot < end {
-                        let p = Int(order[slot])
-                        if Self.matches(patterns[p], in: bytes, at: i + 1) && !found.contains(p) { found.append(p) }
-                        slot += 1
+                defer { i += 1 }
+                guard bytes[i] == 0x20 else { continue }
+                let at = i + 1
+                let key = Int(bytes[at]) << 8 | Int(at + 1 < bytes.count ? bytes[at + 1] : 0)
+                var slot = Int(buckets[key])
+                let end = Int(buckets[key + 1])
+                guard slot < end else { continue }
+                // The text's next four bytes (zeros past its end), compared under each
+                // pattern's mask.
+                var window: UInt32 = 0
+                for k in 0..<4 where at + k < bytes.count { window |= UInt32(bytes[at + k]) << (8 * k) }
+                while slot < end {
+                    let p = Int(order[slot])
+                    slot += 1
+                    guard window & masks[p] == heads[p] else { continue }
+                    let from = Int(starts[p])
+                    let count = Int(starts[p + 1]) - from
+                    guard at + count <= bytes.count else { continue }
+                    var same = true
+                    var k = 4
+                    while k < count {
+                        if bytes[at + k] != flat[from + k] { same = false; break }
+                        k += 1
                     }
+                    if same && !found.contains(p) { found.append(p) }
                 }
-                i += 1
             }
-        }
+        } } } } } } }
         return found.sorted()
     }
 
@@ -72,12 +123,6 @@ public struct WordMatcher: Sendable {
         guard at < bytes.count else { return 0 }
         let second = at + 1 < bytes.count ? bytes[at + 1] : 0
         return UInt16(bytes[at]) << 8 | UInt16(second)
-    }
-
-    private static func matches(_ pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard start + pattern.count <= bytes.count else { return false }
-        for k in 0..<pattern.count where bytes[start + k] != pattern[k] { return false }
-        return true
     }
 
     static func normalize(_ text: String) -> [UInt8] {
