@@ -18,11 +18,6 @@ extension Store {
             var outcomes: [IngestOutcome] = []
             let feed = bulkSession.feed
             var registered: [(Int64, String)] = []
-            // A failed transaction takes its new authors with it.
-            do { try write() } catch {
-                cache.authors.removeAll()
-                throw error
-            }
             func write() throws { try db.inTransaction(.immediate) {
                 outcomes = []
                 var context = try IngestContext(db, cache: cache, now: now)
@@ -41,6 +36,11 @@ extension Store {
                 }
                 return .commit
             } }
+            // A failed transaction takes its new authors with it.
+            do { try write() } catch {
+                cache.authors.removeAll()
+                throw error
+            }
             feed?.append(registered)
             return outcomes
         }
