@@ -119,6 +119,57 @@ func storeCounts(_ path: String) throws -> (incidents: Int, distinctIDs: Int, qu
         #expect(after.integrity == "ok")
     }
 
+    /// A bulk first load killed half-way: the next run finishes its indexes, stores the
+    /// rest once, and the full-text index finds every record.
+    @Test func aBulkLoadKilledHalfWayIsFinishedAndSearchable() throws {
+        let folder = temporaryFolder()
+        let store = folder + "/s.sqlite"
+        let input = canonicalInput(count: 20_000, badEvery: 2_000)
+        try input.text.write(toFile: folder + "/in.jsonl", atomically: true, encoding: .utf8)
+        let victim = try Running(ingestBinary, ["--db", store, "--quiet", "--bulk", folder + "/in.jsonl"])
+        // Killed once a tenth of the records are in, well before the end of the load.
+        let loading = waitUntil(seconds: 30) {
+            let stored = try? Store.open(path: store).pool.read { db in try Int.fetchOne(db, sql: "SELECT max(id) FROM incident") }
+            return (stored ?? nil ?? 0) >= 2_000
+        }
+        kill(victim.pid, SIGKILL)
+        #expect(loading)
+        _ = victim.wait()
+        #expect(try storeCounts(store).incidents < input.good, "the kill came too late to test anything")
+        let final = try run(ingestBinary, ["--db", store, "--quiet", "--bulk", folder + "/in.jsonl"])
+        let counts = try #require(summaryCounts(final.output), "\(final.output) \(final.error)")
+        #expect(counts.stored + counts.duplicates == input.good && counts.quarantined == input.bad)
+        let after = try storeCounts(store)
+        #expect(after.incidents == input.good && after.distinctIDs == input.good && after.integrity == "ok")
+        let opened = try Store.open(path: store)
+        #expect(try opened.setting("ingest.bulk") == nil)
+        #expect(try opened.inboxCount(filter: .init(words: ["яма"]), operatorLogin: nil, now: Date()) == input.good)
+        #expect(try opened.inboxCount(filter: .init(words: ["обращение", "19999"]), operatorLogin: nil, now: Date()) == 1)
+        try opened.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
+    }
+
+    /// Two bulk loads at once into a new store: the first indexes its records as it
+    /// loads, the second writes alongside; every record is stored once and found.
+    @Test func twoBulkLoadsAtOnceStoreAndIndexEveryRecordOnce() throws {
+        let folder = temporaryFolder()
+        let store = folder + "/s.sqlite"
+        _ = try Store.open(path: store)
+        let first = canonicalInput(count: 4_000, prefix: "a")
+        let second = canonicalInput(count: 4_000, prefix: "b")
+        try first.text.write(toFile: folder + "/a.jsonl", atomically: true, encoding: .utf8)
+        try second.text.write(toFile: folder + "/b.jsonl", atomically: true, encoding: .utf8)
+        let a = try Running(ingestBinary, ["--db", store, "--quiet", "--bulk", folder + "/a.jsonl"])
+        let b = try Running(ingestBinary, ["--db", store, "--quiet", "--bulk", folder + "/b.jsonl"])
+        let (ra, rb) = (a.wait(), b.wait())
+        #expect(ra.status == 0 && rb.status == 0, "\(ra.error) \(rb.error)")
+        let after = try storeCounts(store)
+        #expect(after.incidents == 8_000 && after.integrity == "ok")
+        let opened = try Store.open(path: store)
+        #expect(try opened.setting("ingest.bulk") == nil)
+        #expect(try opened.inboxCount(filter: .init(words: ["яма"]), operatorLogin: nil, now: Date()) == 8_000)
+        try opened.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
+    }
+
     @Test func twoIngestProcessesFedTheSameInputStoreEachRecordOnce() throws {
         let folder = temporaryFolder()
         let store = folder + "/s.sqlite"
