@@ -25,13 +25,13 @@ final class FullTextBuilder: @unchecked Sendable {
         scratchPath = storePath + ".fts-build"
     }
 
-    func start(ftsDefinition: String, rows: @escaping Rows) {
+    func start(rows: @escaping Rows) {
         for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: scratchPath + suffix) }
         group.enter()
         Thread.detachNewThread { [self] in
             defer { group.leave() }
             do {
-                try build(ftsDefinition: ftsDefinition, rows: rows)
+                try build(rows: rows)
             } catch {
                 failure = error
             }
@@ -40,8 +40,8 @@ final class FullTextBuilder: @unchecked Sendable {
 
     /// Indexes what `DemoGenerator(seed:size:now:)` will produce, numbering its incidents
     /// from 1 as the demo loader stores them.
-    func startDemo(seed: UInt64, size: Int, now: Date, ftsDefinition: String) {
-        start(ftsDefinition: ftsDefinition) { emit in
+    func startDemo(seed: UInt64, size: Int, now: Date) {
+        start { emit in
             var generator = DemoGenerator(seed: seed, size: size, now: now)
             var incidentID: Int64 = 0
             while let incident = generator.next() {
@@ -51,14 +51,14 @@ final class FullTextBuilder: @unchecked Sendable {
         }
     }
 
-    private func build(ftsDefinition: String, rows: Rows) throws {
+    private func build(rows: Rows) throws {
         let queue = try DatabaseQueue(path: scratchPath)
         try queue.writeWithoutTransaction { db in
             // A scratch file: no journal, no syncing.
             try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -131072")
             // The external content the definition names; never read while indexing.
             try db.execute(sql: "CREATE TABLE incident_text(id INTEGER PRIMARY KEY, text TEXT)")
-            try db.execute(sql: ftsDefinition)
+            try db.execute(sql: SchemaV8.ftsDefinition)
         }
         try queue.writeWithoutTransaction { db in
             var table = BulkTable("incident_fts", ["rowid", "text"])

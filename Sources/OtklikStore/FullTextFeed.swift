@@ -18,9 +18,9 @@ final class FullTextFeed: @unchecked Sendable {
     /// Every incident id fed, ascending within each batch.
     private var fed: [Int64] = []
 
-    init(storePath: String, ftsDefinition: String) {
+    init(storePath: String) {
         builder = FullTextBuilder(storePath: storePath)
-        builder.start(ftsDefinition: ftsDefinition) { [self] emit in
+        builder.start { [self] emit in
             while let batch = next() {
                 for (id, text) in batch { try emit(id, text) }
             }
@@ -59,40 +59,22 @@ final class FullTextFeed: @unchecked Sendable {
         let fedIDs = Set(fed)
         condition.unlock()
         try db.execute(sql: "CREATE TEMP TABLE fts_missing(id INTEGER PRIMARY KEY)")
-        try db.execute(sql: "CREATE TEMP TABLE fts_changed(id INTEGER PRIMARY KEY)")
-        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.fts_missing; DROP TABLE IF EXISTS temp.fts_changed") }
+        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.fts_missing") }
         let ids = try Int64.fetchCursor(db, sql: "SELECT id FROM incident")
         let missing = try db.makeStatement(sql: "INSERT INTO fts_missing(id) VALUES (?)")
         while let id = try ids.next() {
             if !fedIDs.contains(id) { try missing.execute(arguments: [id]) }
         }
-        // Fed incidents whose thread grew or whose first message was edited.
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO fts_changed
-            SELECT incident_id FROM message GROUP BY incident_id HAVING count(*) > 1
+        // The builder holds a fed incident's first message as registered (before any
+        // revision); an unfed one, nothing.
+        try Store.reindexThreads(db, touched: """
+            SELECT id FROM fts_missing
+            UNION SELECT incident_id FROM message GROUP BY incident_id HAVING count(*) > 1
             UNION SELECT m.incident_id FROM message_revision r JOIN message m ON m.id = r.message_id
-            """)
-        try db.execute(sql: "DELETE FROM fts_changed WHERE id IN (SELECT id FROM fts_missing)")
-        // Out with the first message as it was registered (its first revision's text
-        // when it was edited since), in with the thread.
-        try db.execute(sql: """
-            CREATE TEMP TABLE fts_registered(message_id INTEGER PRIMARY KEY, text TEXT NOT NULL);
-            INSERT INTO fts_registered SELECT message_id, text FROM message_revision
-            WHERE id IN (SELECT min(id) FROM message_revision GROUP BY message_id);
-            """)
-        defer { try? db.execute(sql: "DROP TABLE IF EXISTS temp.fts_registered") }
-        try db.execute(sql: """
-            INSERT INTO incident_fts(incident_fts, rowid, text)
-            SELECT 'delete', m.incident_id, \(SchemaV8.thread("coalesce(x.text, m.text)"))
-            FROM message m LEFT JOIN fts_registered x ON x.message_id = m.id
-            WHERE m.id IN (SELECT min(id) FROM message WHERE incident_id IN (SELECT id FROM fts_changed) GROUP BY incident_id)
-            GROUP BY m.incident_id
-            """)
-        try db.execute(sql: """
-            INSERT INTO incident_fts(rowid, text)
-            SELECT m.incident_id, \(SchemaV8.thread()) FROM message m
-            WHERE m.incident_id IN (SELECT id FROM fts_changed UNION ALL SELECT id FROM fts_missing) GROUP BY m.incident_id
-            """)
+            """, indexed: """
+            m.incident_id NOT IN (SELECT id FROM fts_missing)
+            AND m.id = (SELECT min(id) FROM message WHERE incident_id = m.incident_id)
+            """, asOfRevision: 0)
     }
 }
 

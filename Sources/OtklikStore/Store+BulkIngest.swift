@@ -57,10 +57,7 @@ extension Store {
         if started {
             // A first load indexes its texts while it runs (FullTextFeed).
             if try bulkState()?.lastMessageID == 0 {
-                let definition = try pool.read { db in
-                    try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incident_fts'")!
-                }
-                bulkSession.feed = FullTextFeed(storePath: path, ftsDefinition: definition)
+                bulkSession.feed = FullTextFeed(storePath: path)
             }
             try pool.writeWithoutTransaction { db in
                 // No foreign-key look-ups (five per incident): the ingest takes every
@@ -113,7 +110,7 @@ extension Store {
         // then gets its full-text index built from the threads, read through that index,
         // on another thread while this one rebuilds the other indexes.
         for object in missing where object.name == Self.threadIndex { try rebuild(object) }
-        if state.lastMessageID == 0 && feed == nil { builder = try startFullTextBuilder() }
+        if state.lastMessageID == 0 && feed == nil { builder = startFullTextBuilder() }
         for object in missing where object.name != Self.threadIndex { try rebuild(object) }
         progress("full-text index")
         // Then every incident with a message or an edit after the marks gets its entry
@@ -155,14 +152,11 @@ extension Store {
 
     /// Starts indexing every thread on another thread, from one read transaction whose
     /// marks say what it covers.
-    func startFullTextBuilder() throws -> (fullText: FullTextBuilder, marks: FullTextMarks.Box) {
-        let definition = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incident_fts'")!
-        }
+    func startFullTextBuilder() -> (fullText: FullTextBuilder, marks: FullTextMarks.Box) {
         let reader = pool
         let marks = FullTextMarks.Box()
         let fullText = FullTextBuilder(storePath: path)
-        fullText.start(ftsDefinition: definition) { emit in
+        fullText.start { emit in
             try reader.read { db in
                 marks.value = try FullTextMarks(db)
                 let rows = try Row.fetchCursor(db, sql: """

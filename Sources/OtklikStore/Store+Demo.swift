@@ -85,10 +85,7 @@ extension Store {
             return objects.map { (kind: $0["type"] as String, sql: $0["sql"] as String) }
         }
         let fullText = FullTextBuilder(storePath: path)
-        let ftsDefinition = try pool.read { db in
-            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'incident_fts'")!
-        }
-        fullText.startDemo(seed: seed, size: size, now: now, ftsDefinition: ftsDefinition)
+        fullText.startDemo(seed: seed, size: size, now: now)
         var generator = DemoGenerator(seed: seed, size: size, now: now)
         var inserter = DemoInserter()
         var stored = 0

@@ -54,3 +54,6 @@ var standardErrorIsTerminal: Bool { isatty(2) == 1 }
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
+
+/// The help of every command's `--db` (where `StoreLocation` looks without it).
+let storeFileHelp = ArgumentHelp("The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")

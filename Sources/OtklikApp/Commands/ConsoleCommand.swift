@@ -6,7 +6,7 @@ struct ConsoleCommand: ParsableCommand {
         commandName: "console",
         abstract: "Open the incident console (the default).")
 
-    @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+    @Option(name: .long, help: storeFileHelp)
     var db: String?
 
     @OptionGroup var options: ConsoleOptions

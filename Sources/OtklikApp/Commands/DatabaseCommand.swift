@@ -14,7 +14,7 @@ struct DatabaseCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create or migrate the store if needed and print its location, schema and counts.")
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func run() throws {

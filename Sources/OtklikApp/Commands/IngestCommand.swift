@@ -46,7 +46,7 @@ struct IngestRunCommand: ParsableCommand {
     @Argument(help: "Input files or globs; - reads standard input.")
     var inputs: [String] = []
 
-    @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+    @Option(name: .long, help: storeFileHelp)
     var db: String?
 
     @Option(name: .shortAndLong, help: "Input format: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Guessed from file names (.jsonl, .eml, .mbox, .csv, result.json, requests.json) when not given.")

@@ -13,7 +13,7 @@ struct QuarantineCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct StoreOption: ParsableArguments {
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func open() throws -> Store { try openStore(StoreLocation.resolve(explicit: db)) }

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
         @Option(name: .long, help: "Judge running clocks as of this time (default: now).")
         var at: String?
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func validate() throws {

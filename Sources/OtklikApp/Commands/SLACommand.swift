@@ -45,7 +45,7 @@ struct SLACommand: ParsableCommand {
         @Option(name: .long, help: "Policies from this sla.toml instead of the store's or the built-in ones.")
         var config: String?
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func validate() throws {
@@ -94,7 +94,7 @@ struct SLACommand: ParsableCommand {
         @Option(name: .long, help: "As of this time (default: now).")
         var at: String?
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func run() throws {
@@ -117,7 +117,7 @@ struct SLACommand: ParsableCommand {
                 breach and escalation is recorded once per incident and clock. --every keeps running.
                 """)
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         @Option(name: .long, help: "Tick again every this many seconds until interrupted.")
@@ -165,7 +165,7 @@ struct SLACommand: ParsableCommand {
         @Option(name: .customLong("operator"), help: "Who extends it (default: $OTKLIK_OPERATOR, then $USER).")
         var operatorLogin: String?
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func run() throws {
@@ -206,7 +206,7 @@ struct SLACommand: ParsableCommand {
         @Flag(name: .long, help: "Only check the file (and that it adds up); write nothing.")
         var check = false
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func validate() throws {
@@ -240,7 +240,7 @@ struct SLACommand: ParsableCommand {
         @Option(name: .long, help: "Load policies and [[escalation]] rules from this file (sla/sla.toml).")
         var load: String?
 
-        @Option(name: .long, help: "The store file (default: $OTKLIK_DB, then $XDG_DATA_HOME/otklik/otklik.sqlite).")
+        @Option(name: .long, help: storeFileHelp)
         var db: String?
 
         func run() throws {

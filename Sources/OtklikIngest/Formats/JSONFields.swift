@@ -74,6 +74,18 @@ enum JSONDocument {
         }
     }
 
+    /// The root of a whole-document input, or nil after emitting why the file cannot be
+    /// read (one `.invalid` item for the whole file).
+    static func root(of data: Data, emit: (ParsedItem) throws -> Void) rethrows -> Any? {
+        switch root(of: data) {
+        case .success(let value):
+            return value
+        case .failure(let problem):
+            try emit(.invalid(reason: problem.reason, at: RecordPosition(byteOffset: 0), raw: data))
+            return nil
+        }
+    }
+
     struct WholeFileProblem: Error {
         let reason: String
     }

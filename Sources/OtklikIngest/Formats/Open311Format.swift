@@ -15,13 +15,7 @@ public struct Open311Format: RecordFormat {
 
     public func parse(_ data: Data, emit: (ParsedItem) throws -> Void) rethrows {
         let whole = RecordPosition(byteOffset: 0)
-        let root: Any
-        switch JSONDocument.root(of: data) {
-        case .success(let value): root = value
-        case .failure(let problem):
-            try emit(.invalid(reason: problem.reason, at: whole, raw: data))
-            return
-        }
+        guard let root = try JSONDocument.root(of: data, emit: emit) else { return }
         switch root {
         case let array as [Any]:
             try requests(array, prefix: "", emit: emit)

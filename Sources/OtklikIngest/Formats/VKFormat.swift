@@ -18,13 +18,7 @@ public struct VKFormat: RecordFormat {
 
     public func parse(_ data: Data, emit: (ParsedItem) throws -> Void) rethrows {
         let whole = RecordPosition(byteOffset: 0)
-        let root: Any
-        switch JSONDocument.root(of: data) {
-        case .success(let value): root = value
-        case .failure(let problem):
-            try emit(.invalid(reason: problem.reason, at: whole, raw: data))
-            return
-        }
+        guard let root = try JSONDocument.root(of: data, emit: emit) else { return }
         switch root {
         case let object as [String: Any]:
             if let reason = Self.errorReason(object) ?? Self.shapeProblem(object) {
