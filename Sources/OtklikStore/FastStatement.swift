@@ -12,20 +12,20 @@ struct FastStatement {
         handle = try db.cachedStatement(sql: sql).sqliteStatement
     }
 
-    private func bind(_ values: [(any BulkValue)?]) {
+    private func bind(_ values: [SQLCell]) {
         sqlite3_reset(handle)
-        for (index, value) in values.enumerated() { (value?.cell ?? .null).bind(handle, Int32(index + 1)) }
+        for (index, value) in values.enumerated() { value.bind(handle, Int32(index + 1)) }
     }
 
     /// Runs a statement that returns no rows.
-    func execute(_ values: [(any BulkValue)?]) throws {
+    func execute(_ values: [SQLCell]) throws {
         bind(values)
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else { throw error(code) }
     }
 
     /// Runs a query; `read` sees its first row, if any. The statement is reset after.
-    func first<T>(_ values: [(any BulkValue)?], _ read: (FastStatement) -> T) throws -> T? {
+    func first<T>(_ values: [SQLCell], _ read: (FastStatement) -> T) throws -> T? {
         bind(values)
         defer { sqlite3_reset(handle) }
         let code = sqlite3_step(handle)

@@ -65,7 +65,7 @@ final class FullTextBuilder: @unchecked Sendable {
             var inTransaction = 0
             try db.execute(sql: "BEGIN")
             try rows { id, text in
-                try table.add([id, SearchText.foldYo(text)], db: db)
+                try table.add([.of(id), .of(SearchText.foldYo(text))], db: db)
                 inTransaction += 1
                 if inTransaction == 50_000 {
                     try table.flush(db: db)

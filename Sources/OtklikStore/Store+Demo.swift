@@ -231,34 +231,34 @@ private struct DemoInserter {
             case .telegram: "https://t.me/user\(item.authorNumber)"
             default: nil
             }
-            try authors.add([authorID, sourceID, external, item.authorName, profile], db: db)
+            try authors.add([.of(authorID), .of(sourceID), .of(external), .of(item.authorName), .of(profile)], db: db)
         }
         let lastChange = item.messages.map(\.at).max() ?? item.registeredAt
         let number = Int64(item.number)
         let text = item.messages[0].text
         let excerpt = Store.excerpt(of: text)
         try incidents.add([
-            number, number, sourceID, item.externalID, authorID, item.status.rawValue, item.priority.rawValue,
-            refs.topicIDs[item.topicIndex], item.agencyIndex.map { refs.agencyIDs[$0] }, item.ownerIndex.map { refs.operatorIDs[$0] },
-            refs.policyIDs[item.policyCode], excerpt, item.place,
-            item.latitude, item.longitude, item.url, item.createdAt.unixSeconds, item.registeredAt.unixSeconds,
-            item.deadlines.firstReaction?.unixSeconds, item.firstReactionAt?.unixSeconds,
-            item.deadlines.answer?.unixSeconds, item.answeredAt?.unixSeconds, item.deadlines.final?.unixSeconds,
-            item.closedAt?.unixSeconds, item.dueAt?.unixSeconds, item.warnAt?.unixSeconds,
-            Int64(1), max(lastChange, item.registeredAt).unixSeconds,
+            .of(number), .of(number), .of(sourceID), .of(item.externalID), .of(authorID), .of(item.status.rawValue),
+            .of(item.priority.rawValue), .of(refs.topicIDs[item.topicIndex]), .of(item.agencyIndex.map { refs.agencyIDs[$0] }),
+            .of(item.ownerIndex.map { refs.operatorIDs[$0] }), .of(refs.policyIDs[item.policyCode]), .of(excerpt), .of(item.place),
+            .of(item.latitude), .of(item.longitude), .of(item.url), .of(item.createdAt.unixSeconds), .of(item.registeredAt.unixSeconds),
+            .of(item.deadlines.firstReaction?.unixSeconds), .of(item.firstReactionAt?.unixSeconds),
+            .of(item.deadlines.answer?.unixSeconds), .of(item.answeredAt?.unixSeconds), .of(item.deadlines.final?.unixSeconds),
+            .of(item.closedAt?.unixSeconds), .of(item.dueAt?.unixSeconds), .of(item.warnAt?.unixSeconds),
+            .integer(1), .of(max(lastChange, item.registeredAt).unixSeconds),
         ], db: db)
         for (index, entry) in item.messages.enumerated() {
             messageID += 1
             let fromCitizen = entry.kind.isFromCitizen
             let first = index == 0
             try messages.add([
-                messageID, number, first ? sourceID : nil, first ? item.externalID : nil,
-                entry.kind.rawValue, fromCitizen ? authorID : nil,
-                fromCitizen ? nil : entry.operatorIndex.map { refs.operatorIDs[$0] } ?? refs.operatorIDs[0],
-                entry.text, first ? item.url : nil, entry.at.unixSeconds,
+                .of(messageID), .of(number), first ? .of(sourceID) : nil, first ? .of(item.externalID) : nil,
+                .of(entry.kind.rawValue), fromCitizen ? .of(authorID) : nil,
+                fromCitizen ? nil : .of(entry.operatorIndex.map { refs.operatorIDs[$0] } ?? refs.operatorIDs[0]),
+                .of(entry.text), first ? .of(item.url) : nil, .of(entry.at.unixSeconds),
             ], db: db)
         }
-        try events.add([item.registeredAt.unixSeconds, "system:demo", number, "incident.registered", item.status.rawValue], db: db)
+        try events.add([.of(item.registeredAt.unixSeconds), "system:demo", .of(number), "incident.registered", .of(item.status.rawValue)], db: db)
     }
 
     /// Writes what is buffered (at the end of each transaction).

@@ -245,7 +245,7 @@ struct IngestContext {
     mutating func existing(_ record: IngestRecord, db: Database) throws -> Known? {
         let source = try sourceID(record.source, db: db)
         if pending.holds(source, record.externalID) { try pending.flush(db: db) }
-        return try statements.existing.first([source, record.externalID]) { row in
+        return try statements.existing.first([.of(source), .of(record.externalID)]) { row in
             Known(messageID: row.int64(0), text: row.text(1) ?? "", kind: row.text(2) ?? "", incidentID: row.int64(3),
                   number: Int(row.int64(4)))
         }
@@ -364,23 +364,25 @@ struct IngestContext {
         let incidentID = pending.nextIncidentID
         pending.nextIncidentID += 1
         try pending.incidents.add([
-            incidentID, number, source, record.externalID, author, status.rawValue, priority.rawValue, topic?.id, agency, policyID,
-            Store.excerpt(of: body), record.place, record.latitude, record.longitude, record.url,
-            min(record.createdAt, registeredAt).unixSeconds, registeredAt.unixSeconds,
-            deadlines.firstReaction?.unixSeconds, deadlines.answer?.unixSeconds, deadlines.final?.unixSeconds,
-            closedAt?.unixSeconds, due?.unixSeconds, warn?.unixSeconds, now.unixSeconds,
+            .of(incidentID), .of(number), .of(source), .of(record.externalID), .of(author), .of(status.rawValue),
+            .of(priority.rawValue), .of(topic?.id), .of(agency), .of(policyID), .of(Store.excerpt(of: body)), .of(record.place),
+            .of(record.latitude), .of(record.longitude), .of(record.url),
+            .of(min(record.createdAt, registeredAt).unixSeconds), .of(registeredAt.unixSeconds),
+            .of(deadlines.firstReaction?.unixSeconds), .of(deadlines.answer?.unixSeconds), .of(deadlines.final?.unixSeconds),
+            .of(closedAt?.unixSeconds), .of(due?.unixSeconds), .of(warn?.unixSeconds), .of(now.unixSeconds),
         ], db: db)
         let messageID = pending.nextMessageID
         pending.nextMessageID += 1
         try pending.messages.add([
-            messageID, incidentID, source, record.externalID, parentMessage, MessageKind.citizenPost.rawValue, author,
-            body, record.url, record.createdAt.unixSeconds, record.editedAt?.unixSeconds,
+            .of(messageID), .of(incidentID), .of(source), .of(record.externalID), .of(parentMessage),
+            .of(MessageKind.citizenPost.rawValue), .of(author), .of(body), .of(record.url), .of(record.createdAt.unixSeconds),
+            .of(record.editedAt?.unixSeconds),
         ], db: db)
         pending.keys.insert(PendingRows.Key(source: source, externalID: record.externalID))
         registeredTexts?.append((incidentID, body))
-        try pending.events.add([now.unixSeconds, actor, incidentID, "incident.registered", nil, status.rawValue], db: db)
+        try pending.events.add([.of(now.unixSeconds), .of(actor), .of(incidentID), "incident.registered", nil, .of(status.rawValue)], db: db)
         if case .noAnswer(let reason) = verdict.disposition {
-            try pending.events.add([now.unixSeconds, actor, incidentID, "incident.no_answer", "reason", reason], db: db)
+            try pending.events.add([.of(now.unixSeconds), .of(actor), .of(incidentID), "incident.no_answer", "reason", .of(reason)], db: db)
         }
         try pending.added(db: db)
         return .registered(number)
@@ -438,8 +440,8 @@ struct IngestContext {
                                 source: Int64, author: Int64?, db: Database) throws {
         try pending.flush(db: db)
         let body = Self.body(record, text: text)
-        try statements.message.execute([incident, source, record.externalID, parent, kind.rawValue, author, body, record.url,
-                                        record.createdAt.unixSeconds, record.editedAt?.unixSeconds])
+        try statements.message.execute([.of(incident), .of(source), .of(record.externalID), .of(parent), .of(kind.rawValue), .of(author),
+                                        .of(body), .of(record.url), .of(record.createdAt.unixSeconds), .of(record.editedAt?.unixSeconds)])
         pending.nextMessageID = db.lastInsertedRowID + 1
     }
 
@@ -462,12 +464,12 @@ struct IngestContext {
         if cache.authors.count >= IngestCache.maxAuthors { cache.authors.removeAll() }
         // A new person is one statement (the insert's uniqueness check is the look-up);
         // a known one is read after the insert finds them.
-        try statements.newAuthor.execute([source, author.id, author.name, author.profileURL])
+        try statements.newAuthor.execute([.of(source), .of(author.id), .of(author.name), .of(author.profileURL)])
         if db.changesCount > 0 {
             cache.authors[key] = .init(id: db.lastInsertedRowID, name: author.name, profileURL: author.profileURL)
             return db.lastInsertedRowID
         }
-        let stored = try statements.author.first([source, author.id]) { row in
+        let stored = try statements.author.first([.of(source), .of(author.id)]) { row in
             IngestCache.KnownAuthor(id: row.int64(0), name: row.text(1) ?? "", profileURL: row.text(2))
         }
         guard let stored else {

@@ -158,8 +158,8 @@ import Testing
         let rows = try store.pool.write { db -> [Row] in
             try db.execute(sql: "CREATE TEMP TABLE cells(i INTEGER, r REAL, t TEXT, n)")
             var table = BulkTable("cells", ["i", "r", "t", "n"])
-            try table.add([Int64(-5), 2.5, "", nil], db: db)
-            try table.add([Int(7), Double(-0.25), "a\u{0}b ёлка", nil], db: db)
+            try table.add([.of(Int64(-5)), .of(2.5), "", nil], db: db)
+            try table.add([.of(Int(7)), .of(Double(-0.25)), "a\u{0}b ёлка", nil], db: db)
             try table.flush(db: db)
             return try Row.fetchAll(db, sql: "SELECT i, r, t, typeof(t), length(CAST(t AS BLOB)), n IS NULL FROM cells ORDER BY rowid")
         }
@@ -169,6 +169,21 @@ import Testing
         #expect(rows.map { $0[3] as String } == ["text", "text"])
         #expect(rows.map { $0[4] as Int } == [0, "a\u{0}b ёлка".utf8.count])
         #expect(rows.map { $0[5] as Bool } == [true, true])
+    }
+
+    @Test func bulkRowsKeepEveryTextAcrossFullStatementsAndFlushes() throws {
+        // Texts are bound from one buffer per statement: small (inline) and long strings,
+        // statements written when 64 rows fill up, and a buffer reused after each.
+        let texts = (0..<150).map { i in String(repeating: i % 3 == 0 ? "я" : "ab", count: i % 40) + "#\(i)" }
+        let store = try Store.open(path: temporaryStorePath())
+        let stored = try store.pool.write { db -> [String] in
+            try db.execute(sql: "CREATE TEMP TABLE texts(n INTEGER, t TEXT)")
+            var table = BulkTable("texts", ["n", "t"])
+            for (i, text) in texts.enumerated() { try table.add([.of(i), .of(text)], db: db) }
+            try table.flush(db: db)
+            return try String.fetchAll(db, sql: "SELECT t FROM texts ORDER BY n")
+        }
+        #expect(stored == texts)
     }
 
     @Test func aCursorIsSavedWithItsBatch() throws {

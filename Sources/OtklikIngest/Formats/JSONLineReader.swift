@@ -65,7 +65,8 @@ struct JSONLineReader {
         guard depth < 32, consume(UInt8(ascii: "{")) else { return nil }
         depth += 1
         defer { depth -= 1 }
-        var result: [String: Any] = [:]
+        // A canonical record has about ten fields: no rehashing while they are added.
+        var result: [String: Any] = Dictionary(minimumCapacity: 12)
         skipSpace()
         if consume(UInt8(ascii: "}")) { return result }
         while true {
