@@ -37,8 +37,8 @@ extension Store {
 
 extension Store {
     /// The inbox order (`inboxOrder`: running clocks first, nearest deadline first, then
-    /// by id) written as the key of `incident_filter_by_order` and
-    /// `incident_filter_by_status`: no Unix time reaches Int64.max, so stopped clocks still
+    /// by id) written as the key of `incident_filter_by_order` and, within one status,
+    /// `incident_sort_by_status`: no Unix time reaches Int64.max, so stopped clocks still
     /// come last, by id. `inboxOrder` itself stays on `incident_by_due`, and the filter
     /// indexes stay out of the unfiltered inbox's way.
     static let filterOrder = "ORDER BY coalesce(i.due_at, \(SchemaV3.noDeadline)), i.id"
@@ -73,17 +73,23 @@ struct FilterClause {
             return true
         }
 
-        // Statuses, with "open" as the non-terminal ones: one IN list the indexes can
-        // seek (NOT IN would scan).
+        // Statuses, with "open" as the non-terminal ones: one IN list an index can seek
+        // (NOT IN would scan). Beside an owner condition, the status text, which v3's owner
+        // index holds right after the owner; otherwise the rank, which leads v7's status
+        // index (SchemaV9). Each form leaves the other index a walk of many entries.
         var statuses = filter.statuses.isEmpty ? nil : Set(filter.statuses)
         if filter.open {
             statuses = (statuses ?? Set(IncidentStatus.allCases)).filter { !$0.isTerminal }
         }
         if let statuses {
             guard !statuses.isEmpty else { return nil }
-            let values = statuses.map(\.rawValue).sorted()
-            conditions.append("i.status IN \(list(values.count))")
-            arguments += StatementArguments(values)
+            if !filter.owners.isEmpty || filter.mine || filter.unassigned {
+                let values = statuses.map(\.rawValue).sorted()
+                conditions.append("i.status IN \(list(values.count))")
+                arguments += StatementArguments(values)
+            } else {
+                conditions.append(SchemaV9.statusIn(statuses))
+            }
         }
 
         if !filter.sources.isEmpty {

@@ -68,7 +68,9 @@ extension Store {
     public func countByStatus() throws -> [IncidentStatus: Int] {
         try pool.read { db in
             var result: [IncidentStatus: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM incident GROUP BY status") {
+            // Grouped by rank: the walk of `incident_sort_by_status` (SchemaV9).
+            let rank = SchemaV7.statusRank("status")
+            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM incident GROUP BY (\(rank))") {
                 if let status = IncidentStatus(rawValue: row[0]) { result[status] = row[1] }
             }
             return result
@@ -81,8 +83,8 @@ extension Store {
             let t = now.unixSeconds
             let row = try Row.fetchOne(db, sql: """
                 SELECT
-                  (SELECT count(*) FROM incident WHERE status = 'new'),
-                  (SELECT count(*) FROM incident WHERE status NOT IN ('closed','no_answer')),
+                  (SELECT count(*) FROM incident i WHERE \(SchemaV9.statusIn([.new]))),
+                  (SELECT count(*) FROM incident i WHERE \(SchemaV9.statusIn(IncidentStatus.allCases.filter { !$0.isTerminal }))),
                   (SELECT count(*) FROM incident WHERE warn_at <= ?1 AND due_at > ?1),
                   (SELECT count(*) FROM incident WHERE due_at <= ?1)
                 """, arguments: [t])!

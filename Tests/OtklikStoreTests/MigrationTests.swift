@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OtklikCore
 import Testing
 @testable import OtklikStore
 
@@ -57,11 +58,45 @@ import Testing
         }
         var pending: [String] = []
         let store = try Store.open(path: path) { pending = $0 }
-        #expect(pending == ["v8-incident-search"])
+        #expect(pending == ["v8-incident-search", "v9-status-by-rank"])
         // Words of two messages of one thread find it; the index agrees with its content.
         #expect(try store.search("яма елку", limit: 10).map(\.number) == [1])
         #expect(try store.search("свет", limit: 10).map(\.number) == [2])
         try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
+    }
+
+    @Test func aStoreOfVersion8CountsStatusesOnTheRankIndex() throws {
+        let path = temporaryStorePath()
+        do {
+            let pool = try DatabasePool(path: path)
+            try StoreMigrator.make().migrate(pool, upTo: StoreMigrator.v8)
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO source(code, kind, name) VALUES ('vk', 'vk', 'ВК')")
+                let statuses = ["new", "new", "in_progress", "answered", "closed", "no_answer", "waiting_citizen"]
+                for (n, status) in statuses.enumerated() {
+                    let closed = ["closed", "no_answer"].contains(status) ? "0" : "NULL"
+                    try db.execute(sql: """
+                        INSERT INTO incident(number, source_id, external_id, status, priority, excerpt, created_at, registered_at, updated_at, closed_at)
+                        VALUES (?, 1, ?, ?, 'normal', 'Яма', 0, 0, 0, \(closed))
+                        """, arguments: [n + 1, "e\(n)", status])
+                }
+            }
+            try pool.close()
+        }
+        let store = try Store.open(path: path)
+        let indexes = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'") }
+        #expect(!indexes.contains("incident_filter_by_status") && indexes.contains("incident_sort_by_status"))
+        #expect(try store.countByStatus() == [.new: 2, .inProgress: 1, .answered: 1, .closed: 1, .noAnswer: 1, .waitingCitizen: 1])
+        let counters = try store.counters(now: fixedNow)
+        #expect(counters.new == 2 && counters.open == 5)
+        for (text, count) in [("статус:новый", 2), ("открытые", 5), ("статус:закрыт,без_ответа", 2), ("статус:ждёт_автора", 1)] {
+            #expect(try store.inboxCount(filter: InboxFilter.parse(text), operatorLogin: nil, now: fixedNow) == count, "«\(text)»")
+        }
+        let plan = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT count(*) FROM incident i WHERE \(SchemaV9.statusIn([IncidentStatus.new]))")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX incident_sort_by_status") }, "\(plan)")
     }
 
     @Test func newFileIsReadableByItsOwnerOnly() throws {

@@ -11,6 +11,7 @@ enum StoreMigrator {
     static let v6 = "v6-sla"
     static let v7 = "v7-inbox-sort"
     static let v8 = "v8-incident-search"
+    static let v9 = "v9-status-by-rank"
 
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -76,6 +77,19 @@ enum StoreMigrator {
             // One full-text entry per incident instead of per message (SchemaV8).
             for statement in SchemaV8.statements {
                 try db.execute(sql: statement)
+            }
+        }
+        migrator.registerMigration(v9) { db in
+            // Status conditions on v7's rank index; v3's status index goes (SchemaV9).
+            for statement in SchemaV9.statements {
+                try db.execute(sql: statement)
+            }
+            // The planner needs the rank index's statistics now that status filters use
+            // it: a store upgraded to v7 never gathered them, and SQLite takes an
+            // expression index without them for a very selective one (a page of "open"
+            // then sorted 300,000 rows instead of walking its order).
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM incident)") == true {
+                try db.execute(sql: "ANALYZE incident_sort_by_status")
             }
         }
         return migrator
