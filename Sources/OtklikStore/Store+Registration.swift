@@ -94,20 +94,18 @@ extension Store {
     /// clusters cost seconds over a million demo incidents, and a cut combining mark only
     /// affects the excerpt's last cell.
     static func excerpt(of text: String) -> String {
-        let utf8 = text.utf8
-        if utf8.count <= 160 { return text }
+        if text.utf8.count <= 160 { return text }
         // The 161st scalar starts at the 161st byte that is not a continuation byte
-        // (10xxxxxx): a byte walk, cheaper than stepping a scalar index.
-        var scalars = 0
-        var end = utf8.startIndex
-        while end != utf8.endIndex {
-            if utf8[end] & 0xC0 != 0x80 {
-                if scalars == 160 { return String(text[..<end]) }
+        // (10xxxxxx): a walk over the bytes, cheaper than stepping a scalar index.
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var scalars = 0
+            for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
+                if scalars == 160 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self) }
                 scalars += 1
             }
-            utf8.formIndex(after: &end)
+            return text
         }
-        return text
     }
 
     /// The source row for a kind, created on first use.

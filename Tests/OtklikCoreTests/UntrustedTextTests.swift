@@ -35,6 +35,18 @@ import Testing
         #expect(SearchText.foldYo("йод") == "йод")
     }
 
+    @Test func foldsYoLikeReplacingCharacters() {
+        // Random texts of ё, Ё, their neighbours in UTF-8 (ё D1 91, Ё D0 81, с D1 81,
+        // Ñ C3 91), Latin letters and emoji, against a replacement of scalars.
+        let alphabet: [Character] = ["ё", "Ё", "е", "с", "Ñ", "Б", "a", "1", " ", "😀"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let expected = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "ё" ? "е" : $0 == "Ё" ? "Е" : $0 }))
+            #expect(SearchText.foldYo(text) == expected, "\(text)")
+        }
+    }
+
     @Test func buildsSafeQueries() {
         #expect(SearchText.ftsQuery("горячей воды") == "\"горячей\" \"воды\"*")
         #expect(SearchText.ftsQuery("счёт\" OR x NEAR(") == "\"счет\" \"OR\" \"x\" \"NEAR\"*")

@@ -46,6 +46,15 @@ import Testing
         try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
     }
 
+    @Test func excerptIsTheFirst160UnicodeScalars() {
+        let samples = ["", "Яма", String(repeating: "я", count: 160), String(repeating: "я", count: 161),
+                       String(repeating: "ab", count: 100), String(repeating: "😀ё", count: 90),
+                       String(repeating: "е\u{0308}", count: 100), String(repeating: "x", count: 159) + "€€€"]
+        for text in samples {
+            #expect(Store.excerpt(of: text) == String(String.UnicodeScalarView(text.unicodeScalars.prefix(160))), "\(text.prefix(10))")
+        }
+    }
+
     @Test func registrationSetsDeadlinesAndAnEvent() throws {
         let store = try Store.open(path: temporaryStorePath())
         // Wednesday 25 Nov 2026, 10:00 Moscow: first reaction within one working hour.
