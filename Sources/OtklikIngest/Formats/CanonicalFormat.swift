@@ -3,6 +3,10 @@ import OtklikCore
 
 /// Otklik's canonical `jsonl` format: one JSON object per line, documented in
 /// docs/ingest-formats.md. Blank lines are ignored; every other line is one record.
+///
+/// A line is read first into typed fields (`CanonicalLine`), which covers the common
+/// lines of a bulk load without a dictionary; whatever it declines is decoded into a
+/// `[String: Any]` (`JSONLineReader`, else Foundation). Both feed the one `record`.
 public struct CanonicalFormat: RecordFormat {
     public let options: FormatOptions
 
@@ -31,14 +35,22 @@ public struct CanonicalFormat: RecordFormat {
     }
 
     static func item(raw: Data, at position: RecordPosition) -> ParsedItem {
+        typedItem(raw: raw, at: position) ?? dictionaryItem(raw: raw, at: position)
+    }
+
+    /// The item from the line's fields read straight into typed values, or nil when
+    /// `CanonicalLine` leaves the line to `dictionaryItem`.
+    static func typedItem(raw: Data, at position: RecordPosition) -> ParsedItem? {
+        guard let line = raw.withUnsafeBytes({ CanonicalLine($0.bindMemory(to: UInt8.self)) }) else { return nil }
+        return item(line, raw: raw, at: position)
+    }
+
+    /// The item from the line decoded into a `[String: Any]`: the reference for every line.
+    static func dictionaryItem(raw: Data, at position: RecordPosition) -> ParsedItem {
         // The fast reader vouches for most lines; the rest go the reference way below,
         // which also words the reasons.
         if let object = raw.withUnsafeBytes({ JSONLineReader.object($0.bindMemory(to: UInt8.self)) }) {
-            do {
-                return .record(try record(JSONFields(object)), at: position, raw: raw)
-            } catch {
-                return .invalid(reason: "\(error)", at: position, raw: raw)
-            }
+            return item(JSONFields(object), raw: raw, at: position)
         }
         if String(validating: raw, as: UTF8.self) == nil {
             return .invalid(reason: "invalid UTF-8", at: position, raw: raw)
@@ -52,8 +64,12 @@ public struct CanonicalFormat: RecordFormat {
         guard let object = decoded as? [String: Any] else {
             return .invalid(reason: "a line must hold one JSON object", at: position, raw: raw)
         }
+        return item(JSONFields(object), raw: raw, at: position)
+    }
+
+    private static func item(_ fields: some JSONFieldReading, raw: Data, at position: RecordPosition) -> ParsedItem {
         do {
-            return .record(try record(JSONFields(object)), at: position, raw: raw)
+            return .record(try record(fields), at: position, raw: raw)
         } catch {
             return .invalid(reason: "\(error)", at: position, raw: raw)
         }
@@ -63,7 +79,7 @@ public struct CanonicalFormat: RecordFormat {
         let description: String
     }
 
-    static func record(_ fields: JSONFields) throws -> IngestRecord {
+    static func record(_ fields: some JSONFieldReading) throws -> IngestRecord {
         let sourceName = try fields.requiredString("source")
         guard let source = SourceKind(rawValue: sourceName.lowercased()) else {
             throw Invalid(description: "unknown source \"\(sourceName)\" (expected \(SourceKind.allCases.map(\.rawValue).joined(separator: ", ")))")

@@ -1,8 +1,27 @@
 import Foundation
 
-/// Typed reads of a decoded JSON object (`JSONSerialization`'s `[String: Any]`), with
-/// errors that name the field. Shared by the JSON-based formats.
-struct JSONFields {
+/// Typed reads of a JSON object's fields, with errors that name the field. `JSONFields`
+/// reads a decoded `[String: Any]`; `CanonicalLine` reads a canonical line's fields
+/// straight from its bytes. `CanonicalFormat.record` takes either, so both give one
+/// result through one implementation.
+protocol JSONFieldReading {
+    /// A string; nil for absent or null.
+    func string(_ key: String) -> String?
+    func double(_ key: String) -> Double?
+    func object(_ key: String) -> Self?
+    func array(_ key: String) -> [Any]?
+}
+
+extension JSONFieldReading {
+    func requiredString(_ key: String) throws -> String {
+        guard let value = string(key), !value.isEmpty else { throw JSONFields.Missing(reason: "missing required field \"\(key)\"") }
+        return value
+    }
+}
+
+/// Typed reads of a decoded JSON object (`JSONSerialization`'s `[String: Any]`). Shared
+/// by the JSON-based formats.
+struct JSONFields: JSONFieldReading {
     let object: [String: Any]
 
     init(_ object: [String: Any]) { self.object = object }
@@ -22,11 +41,6 @@ struct JSONFields {
             n.doubleValue.rounded() == n.doubleValue && abs(n.doubleValue) < 9e15 ? String(n.int64Value) : n.stringValue
         default: nil
         }
-    }
-
-    func requiredString(_ key: String) throws -> String {
-        guard let value = string(key), !value.isEmpty else { throw Missing(reason: "missing required field \"\(key)\"") }
-        return value
     }
 
     func int(_ key: String) -> Int? {

@@ -9,6 +9,9 @@ import Foundation
 /// nesting, invalid UTF-8, any syntax error) gives nil, and the caller asks Foundation,
 /// whose verdict and error wording stay the reference. Tests compare the two on the
 /// fixtures and on generated lines.
+///
+/// Its pieces (`members`, `string`, `number`, `value`) also serve `CanonicalLine`, which
+/// reads a canonical line's fields straight into typed values with the same syntax rules.
 struct JSONLineReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -18,11 +21,16 @@ struct JSONLineReader {
 
     /// The object the bytes hold, or nil when this reader does not vouch for them.
     static func object(_ bytes: UnsafeBufferPointer<UInt8>) -> [String: Any]? {
+        read(bytes) { $0.object() }
+    }
+
+    /// What `body` reads from the bytes, when it reads all of them but white space, or nil.
+    static func read<Value>(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (inout JSONLineReader) -> Value?) -> Value? {
         var reader = JSONLineReader(bytes)
         reader.skipSpace()
-        guard let object = reader.object() else { return nil }
+        guard let value = body(&reader) else { return nil }
         reader.skipSpace()
-        return reader.index == bytes.count ? object : nil
+        return reader.index == bytes.count ? value : nil
     }
 
     private mutating func skipSpace() {
@@ -40,17 +48,23 @@ struct JSONLineReader {
         return true
     }
 
-    private mutating func value() -> Any? {
+    /// Any JSON value, as Foundation would decode it.
+    mutating func value() -> Any? {
         skipSpace()
         guard index < bytes.count else { return nil }
         switch bytes[index] {
         case UInt8(ascii: "{"): return object()
         case UInt8(ascii: "["): return array()
         case UInt8(ascii: "\""): return string()
-        case UInt8(ascii: "t"): return literal("true", Self.booleans.true)
-        case UInt8(ascii: "f"): return literal("false", Self.booleans.false)
-        case UInt8(ascii: "n"): return literal("null", NSNull())
-        default: return number()
+        case UInt8(ascii: "t"): return consume(word: "true") ? Self.booleans.true : nil
+        case UInt8(ascii: "f"): return consume(word: "false") ? Self.booleans.false : nil
+        case UInt8(ascii: "n"): return consume(word: "null") ? NSNull() : nil
+        default:
+            switch number() {
+            case .integer(let value)?: return NSNumber(value: value)
+            case .decimal(let value)?: return NSNumber(value: value)
+            case nil: return nil
+            }
         }
     }
 
@@ -62,22 +76,37 @@ struct JSONLineReader {
     }()
 
     private mutating func object() -> [String: Any]? {
-        guard depth < 32, consume(UInt8(ascii: "{")) else { return nil }
-        depth += 1
-        defer { depth -= 1 }
         // A canonical record has about ten fields: no rehashing while they are added.
         var result: [String: Any] = Dictionary(minimumCapacity: 12)
+        let complete = members { reader, key, _ in
+            guard let value = reader.value() else { return false }
+            result[key] = value
+            return true
+        }
+        return complete ? result : nil
+    }
+
+    /// Walks the object here from `{` to `}`: `member` gets each key (and whether it was
+    /// written with an escape) with the reader just after its colon, reads the value and
+    /// says whether it was good. False for any syntax error or a declined member.
+    mutating func members(_ member: (inout JSONLineReader, _ key: String, _ escaped: Bool) -> Bool) -> Bool {
+        guard depth < 32, consume(UInt8(ascii: "{")) else { return false }
+        depth += 1
+        defer { depth -= 1 }
         skipSpace()
-        if consume(UInt8(ascii: "}")) { return result }
+        if consume(UInt8(ascii: "}")) { return true }
         while true {
             skipSpace()
-            guard let key = string() else { return nil }
+            let keyStart = index
+            guard let key = string() else { return false }
+            let escaped = bytes[keyStart..<index].contains(UInt8(ascii: "\\"))
             skipSpace()
-            guard consume(UInt8(ascii: ":")), let value = value() else { return nil }
-            result[key] = value
+            guard consume(UInt8(ascii: ":")) else { return false }
             skipSpace()
-            if consume(UInt8(ascii: "}")) { return result }
-            guard consume(UInt8(ascii: ",")) else { return nil }
+            guard member(&self, key, escaped) else { return false }
+            skipSpace()
+            if consume(UInt8(ascii: "}")) { return true }
+            guard consume(UInt8(ascii: ",")) else { return false }
         }
     }
 
@@ -97,16 +126,31 @@ struct JSONLineReader {
         }
     }
 
-    private mutating func literal(_ word: StaticString, _ value: Any) -> Any? {
+    /// Consumes `word` (a literal: true, false, null) if it comes next.
+    mutating func consume(word: StaticString) -> Bool {
         let count = word.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return nil }
-        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return nil }
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { return false }
         index += count
-        return value
+        return true
+    }
+
+    /// A number as Foundation keeps it: an integer while it fits Int64, else a double.
+    enum Number {
+        case integer(Int64)
+        case decimal(Double)
+
+        /// What `NSNumber.doubleValue` gives for it.
+        var doubleValue: Double {
+            switch self {
+            case .integer(let value): Double(value)
+            case .decimal(let value): value
+            }
+        }
     }
 
     /// RFC 8259 numbers only; integers that fit stay integers.
-    private mutating func number() -> NSNumber? {
+    mutating func number() -> Number? {
         let start = index
         func digits() -> Int {
             let from = index
@@ -129,9 +173,9 @@ struct JSONLineReader {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         // Integers past Int64 become decimals in Foundation; overflowing doubles fail there.
-        if integral { return Int64(text).map { NSNumber(value: $0) } }
+        if integral { return Int64(text).map(Number.integer) }
         guard let value = Double(text), value.isFinite else { return nil }
-        return NSNumber(value: value)
+        return .decimal(value)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt32? {
@@ -143,7 +187,8 @@ struct JSONLineReader {
         }
     }
 
-    private mutating func string() -> String? {
+    /// A string, its bytes validated as UTF-8.
+    mutating func string() -> String? {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
         // The common case: no escapes, the bytes are the string.
