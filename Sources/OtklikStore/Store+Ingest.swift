@@ -66,6 +66,8 @@ public final class IngestCache: @unchecked Sendable {
     /// valid; the map is emptied when a transaction fails (its new ids are gone) and
     /// when it grows past `maxAuthors` (about 60 MB).
     var authors: [AuthorKey: KnownAuthor] = [:]
+    /// The store's reference data, as long as it cannot have changed.
+    var reference: IngestReference?
     static let maxAuthors = 500_000
 
     struct AuthorKey: Hashable {
@@ -82,32 +84,20 @@ public final class IngestCache: @unchecked Sendable {
     public init() {}
 }
 
-/// What one ingest transaction looks up once: sources, topics, agencies, policies, and
-/// calendars.
+/// What one ingest transaction looks up once: sources, reference data (kept across
+/// transactions, `IngestReference`), and calendars.
 struct IngestContext {
     var sources: [SourceKind: Int64] = [:]
-    let topics: [String: (id: Int64, agency: Int64?)]
-    let agencies: [String: Int64]
-    let policies: [(id: Int64?, policy: SLAPolicy)]
+    let reference: IngestReference
     let cache: IngestCache
     var nextNumber: Int
     let statements: Statements
     var deadlineMemo: [DeadlineKey: (IncidentDeadlines, Date?, Date?)] = [:]
     var pending: PendingRows
-    /// Topic code paths for policy selection, read once per topic.
-    var topicPaths = SLAResolverTopics()
-    /// The policy (and its row id) of each source, priority and topic met in this
-    /// transaction, and the agency each routed name resolves to.
-    var policyMemo: [PolicyKey: (policy: SLAPolicy, id: Int64?)] = [:]
-    var agencyMemo: [String: Int64?] = [:]
     /// New incidents' ids and texts, collected for a first bulk load's `FullTextFeed`.
     var registeredTexts: [(Int64, String)]?
 
-    struct PolicyKey: Hashable {
-        let source: SourceKind
-        let priority: Priority
-        let topic: Int64?
-    }
+    var policies: [(id: Int64?, policy: SLAPolicy)] { reference.policies }
 
     /// New incidents with their first message and events, written as multi-row INSERTs at
     /// the end of the transaction (or before a look-up that could concern them). Row ids
@@ -191,18 +181,8 @@ struct IngestContext {
         }
         self.cache = cache
         statements = try Statements(db)
-        var topics: [String: (Int64, Int64?)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, id, default_agency_id FROM topic") {
-            topics[row[0]] = (row[1], row[2])
-        }
-        self.topics = topics
-        var agencies: [String: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT short_name, name, id FROM agency") {
-            agencies[IntakeClassifier.categoryKey(row[0])] = row[2]
-            agencies[IntakeClassifier.categoryKey(row[1])] = row[2]
-        }
-        self.agencies = agencies
-        policies = try Store.policies(db)
+        reference = try IngestReference.current(db, known: cache.reference)
+        cache.reference = reference
         nextNumber = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) + 1 FROM incident")!
         pending = try PendingRows(db)
     }
@@ -335,17 +315,17 @@ struct IngestContext {
                            parentMessage: Int64?, db: Database, now: Date, actor: String) throws -> IngestOutcome {
         var topic: (id: Int64, agency: Int64?)?
         if let code = record.topicCode {
-            guard let known = topics[code] else { throw Rejection(reason: "unknown topic \"\(code)\"") }
+            guard let known = reference.topics[code] else { throw Rejection(reason: "unknown topic \"\(code)\"") }
             topic = known
         } else if let code = verdict.topic {
-            topic = topics[code]  // a route to a topic this store lacks routes nowhere
+            topic = reference.topics[code]  // a route to a topic this store lacks routes nowhere
         }
         var agency = topic?.agency
-        if let name = verdict.agency ?? record.agencyName, let named = agencyID(named: name) {
+        if let name = verdict.agency ?? record.agencyName, let named = reference.agencyID(named: name) {
             agency = named
         }
         let priority: Priority = verdict.important ? .high : .normal
-        let (policy, policyID) = try policy(source: record.source, priority: priority, topic: topic?.id, db: db)
+        let (policy, policyID) = try reference.policy(source: record.source, priority: priority, topic: topic?.id, db: db)
         let registeredAt = max(now, record.createdAt)
         var status = IncidentStatus.new
         var closedAt: Date?
@@ -395,24 +375,6 @@ struct IngestContext {
         let links = record.attachments.map { a in "[\(a.type)\(a.name.map { ": \($0)" } ?? "")]\(a.url.map { " \($0)" } ?? "")" }
         if !links.isEmpty { body += (body.isEmpty ? "" : "\n\n") + links.joined(separator: "\n") }
         return body
-    }
-
-    mutating func agencyID(named name: String) -> Int64? {
-        if let known = agencyMemo[name] { return known }
-        let id = agencies[IntakeClassifier.categoryKey(name)]
-        agencyMemo[name] = id
-        return id
-    }
-
-    /// The policy that applies to a new incident (the first in `policies`' order).
-    mutating func policy(source: SourceKind, priority: Priority, topic: Int64?, db: Database) throws -> (SLAPolicy, Int64?) {
-        let key = PolicyKey(source: source, priority: priority, topic: topic)
-        if let known = policyMemo[key] { return known }
-        let policy = SLAPolicy.select(from: policies.map(\.policy), source: source, priority: priority,
-                                      topicPath: try topicPaths.path(db, topicID: topic)) ?? .socialStandard
-        let chosen = (policy: policy, id: policies.first { $0.policy.code == policy.code }?.id)
-        policyMemo[key] = chosen
-        return chosen
     }
 
     struct DeadlineKey: Hashable {

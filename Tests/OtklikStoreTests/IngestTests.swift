@@ -153,6 +153,23 @@ import Testing
         #expect(try count(store, "SELECT count(*) FROM incident i JOIN author a ON a.id = i.author_id WHERE a.external_id = '7' AND number <= 4") == 3)
     }
 
+    @Test func referenceDataAddedByAnotherConnectionIsSeenByTheNextBatch() throws {
+        // One cache across batches, as a run keeps it: reference data is read again once
+        // another connection has committed.
+        let path = temporaryStorePath()
+        let store = try Store.open(path: path)
+        let cache = IngestCache()
+        let first = try store.ingest([entry("r1", "Яма", topic: "roads.new")], at: fixedNow, cache: cache)
+        #expect(first == [.quarantined("unknown topic \"roads.new\"")])
+        let other = try Store.open(path: path)
+        try other.pool.write { db in
+            try db.execute(sql: "INSERT INTO topic(code, name) VALUES ('roads.new', 'Новые дороги')")
+        }
+        let second = try store.ingest([entry("r2", "Яма", topic: "roads.new")], at: fixedNow, cache: cache)
+        #expect(second == [.registered(1)])
+        #expect(try count(store, "SELECT count(*) FROM incident i JOIN topic t ON t.id = i.topic_id WHERE t.code = 'roads.new'") == 1)
+    }
+
     @Test func bulkRowsBindEveryKindOfValueByLength() throws {
         let store = try Store.open(path: temporaryStorePath())
         let rows = try store.pool.write { db -> [Row] in
