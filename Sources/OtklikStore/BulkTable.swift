@@ -122,7 +122,8 @@ enum SQLCell {
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
 /// Cells from typed values, so rows are written without boxing each value (an
-/// existential per value was a fifth of the bulk writer's time). nil binds NULL.
+/// existential per value cost an eighth of a bulk load's write transactions). nil binds
+/// NULL.
 extension SQLCell: ExpressibleByNilLiteral, ExpressibleByStringLiteral {
     init(nilLiteral: ()) { self = .null }
     init(stringLiteral value: String) { self = .text(value) }

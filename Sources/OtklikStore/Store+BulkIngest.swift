@@ -66,6 +66,7 @@ extension Store {
             if try bulkState()?.lastMessageID == 0 {
                 bulkSession.feed = FullTextFeed(storePath: path)
             }
+            bulkSession.checkpointer = BulkCheckpointer(storePath: path)
             try pool.writeWithoutTransaction { db in
                 // No foreign-key look-ups (five per incident): the ingest takes every
                 // reference from the store, in the same transaction that uses it. No CHECK
@@ -98,6 +99,8 @@ extension Store {
         let feed = bulkSession.feed
         bulkSession.feed = nil
         feed?.close()
+        bulkSession.checkpointer?.close()
+        bulkSession.checkpointer = nil
         guard let state = try bulkState() else { return }
         var builder: (fullText: FullTextBuilder, marks: FullTextMarks.Box)?
         let existing = try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")) }

@@ -7,8 +7,9 @@ import OtklikCore
 /// `incident_sort_by_status` (the status's rank, inbox order, the same columns) hold the
 /// same entries in the same order within one status: the rank names a status as well as
 /// its text does. Status conditions are written on the rank (`FilterClause`, the header's
-/// counters), so v7's index serves them, and a bulk load rebuilds one index fewer (1.5 s
-/// of a million incidents' load, docs/ingest.md).
+/// counters), so v7's index serves them — except beside an owner condition, where the text
+/// lets v3's owner index seek the status right after the owner — and a bulk load rebuilds
+/// one index fewer (1.5 s of a million incidents' load).
 enum SchemaV9 {
     static let statements: [String] = [
         "DROP INDEX IF EXISTS incident_filter_by_status",
