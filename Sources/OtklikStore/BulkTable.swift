@@ -107,7 +107,7 @@ enum SQLCell {
         case .text(var value):
             // The UTF-8 bytes by length: no C-string copy, no strlen, and a NUL inside
             // a citizen's text is kept. SQLite copies them (SQLITE_TRANSIENT).
-            value.withUTF8 { bytes in
+            _ = value.withUTF8 { bytes in
                 if let base = bytes.baseAddress {
                     sqlite3_bind_text(handle, position, base, Int32(bytes.count), transient)
                 } else {

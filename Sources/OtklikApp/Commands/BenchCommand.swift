@@ -54,7 +54,7 @@ struct BenchCommand: ParsableCommand {
         let total = try store.inboxCount()
 
         // The generator alone, without the store: how much of generation is ours.
-        try results.measure("demo generator alone, 20,000 incidents", runs: 3) {
+        results.measure("demo generator alone, 20,000 incidents", runs: 3) {
             var generator = DemoGenerator(seed: 1, size: 20_000, now: Date())
             while generator.next() != nil {}
         }

@@ -85,8 +85,8 @@ enum IngestBench {
         let csv = folder + "/input-\(records).csv"
         if !FileManager.default.fileExists(atPath: jsonl) || !FileManager.default.fileExists(atPath: csv) {
             printError("writing \(records) records…")
-            FileManager.default.createFile(atPath: jsonl + ".part", contents: nil)
-            FileManager.default.createFile(atPath: csv + ".part", contents: nil)
+            _ = FileManager.default.createFile(atPath: jsonl + ".part", contents: nil)
+            _ = FileManager.default.createFile(atPath: csv + ".part", contents: nil)
             let j = FileHandle(forWritingAtPath: jsonl + ".part")!
             let c = FileHandle(forWritingAtPath: csv + ".part")!
             var generator = DemoGenerator(seed: 7, size: records, now: Date(timeIntervalSince1970: 1_796_000_000))
