@@ -153,7 +153,9 @@ struct IngestRunCommand: ParsableCommand {
             }
             let tally = try pipeline.ingest(data, file: name)
             if timings {
-                printError(String(format: "timings: %@: %.0f ms in write transactions", name, pipeline.writeMillis))
+                printError(String(format: "timings: %@: %.0f ms in %d write transactions (mean %.0f ms, longest %.0f ms)", name,
+                                  pipeline.writeMillis, pipeline.writeCount, pipeline.writeMillis / Double(max(1, pipeline.writeCount)),
+                                  pipeline.longestWriteMillis))
             }
             bytesBefore += data.count
             total.add(tally)

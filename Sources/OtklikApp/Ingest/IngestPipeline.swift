@@ -22,8 +22,11 @@ final class IngestPipeline: @unchecked Sendable {
     var progress: ((IngestTally) -> Void)?
 
     var concurrent = false
-    /// Time spent in write transactions, for `--stats`.
+    /// Time spent in write transactions, how many there were and the longest, for
+    /// `--timings`.
     private(set) var writeMillis = 0.0
+    private(set) var writeCount = 0
+    private(set) var longestWriteMillis = 0.0
 
     private var pending: [IngestEntry] = []
     private(set) var tally = IngestTally()
@@ -125,6 +128,8 @@ final class IngestPipeline: @unchecked Sendable {
         let outcomes = try store.ingest(batch, at: clock.now, cursor: cursor, cache: cache)
         let millis = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         writeMillis += millis
+        writeCount += 1
+        longestWriteMillis = max(longestWriteMillis, millis)
         for outcome in outcomes { tally.count(outcome) }
         // Keep transactions short: tens of milliseconds at most (a bulk load, which owns the
         // store for a while anyway, up to about 100 ms).
