@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import OtklikCore
 import OtklikIngest
 import OtklikStore
@@ -10,14 +11,17 @@ import OtklikStore
 ///
 /// With `concurrent`, parsing and sorting run on the calling thread while a second thread
 /// writes the batches (two cores, two halves of the work); at most a few batches wait in
-/// between. `tally` and `batchSize` then belong to the writer thread until `drain()`.
+/// between. `tally` then belongs to the writer thread until `drain()`.
 final class IngestPipeline: @unchecked Sendable {
     let store: Store?
     let format: InputFormat
     let parser: any RecordFormat
     let classifier: IntakeClassifier
     let clock: any WallClock
-    var batchSize = 256
+    /// Records per batch: set by the writer from each transaction's duration
+    /// (`BatchSizing`), read by the parser.
+    private let batchLimit = Atomic<Int>(256)
+    var batchSize: Int { batchLimit.load(ordering: .relaxed) }
     /// Called after each batch with the tally so far and the bytes consumed.
     var progress: ((IngestTally) -> Void)?
 
@@ -131,10 +135,14 @@ final class IngestPipeline: @unchecked Sendable {
         writeCount += 1
         longestWriteMillis = max(longestWriteMillis, millis)
         for outcome in outcomes { tally.count(outcome) }
-        // Keep transactions short: tens of milliseconds at most (a bulk load, which owns the
-        // store for a while anyway, up to about 100 ms).
-        let longest = concurrent ? 100.0 : 40.0
-        if millis > longest { batchSize = max(16, batchSize / 2) } else if millis < longest / 4 { batchSize = min(8192, batchSize * 2) }
+        // Keep transactions short: about 20 ms (a bulk load, which owns the store for a
+        // while anyway, about 60 ms), so another writer — a console — never waits long.
+        // A short batch written quickly (the end of an input, a cursor alone) says nothing
+        // about a full one.
+        let target = concurrent ? 60.0 : 20.0
+        if batch.count >= batchSize || millis > target {
+            batchLimit.store(BatchSizing.next(after: batch.count, tookMillis: millis, targetMillis: target), ordering: .relaxed)
+        }
         progress?(tally)
     }
 
