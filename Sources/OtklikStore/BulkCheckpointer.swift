@@ -3,9 +3,9 @@ import GRDB
 
 /// Copies a bulk load's WAL into the database file from a connection of its own, every
 /// quarter second, while the load writes. The writer's own automatic checkpoint then finds
-/// the frames already copied and synced, and waits for the disk far less (its syncs were
-/// about 4 s of a million records' load). The writer still checkpoints last, which lets
-/// the WAL start over; a passive checkpoint never blocks it.
+/// the frames already copied and synced, and waits for the disk half as long (its syncs
+/// were about 3 s of a million records' load). The writer still checkpoints last, which
+/// lets the WAL start over; a passive checkpoint never blocks it.
 final class BulkCheckpointer: @unchecked Sendable {
     private let stop = DispatchSemaphore(value: 0)
     private let done = DispatchGroup()

@@ -183,3 +183,23 @@ extension Store {
         return try JSONDecoder().decode(BulkState.self, from: Data(json.utf8))
     }
 }
+
+extension Store {
+    /// What this process keeps of its own bulk load: the full-text feed of a first load and
+    /// the checkpointer.
+    final class BulkSession: @unchecked Sendable {
+        private let lock = NSLock()
+        private var current: FullTextFeed?
+        private var currentCheckpointer: BulkCheckpointer?
+
+        var feed: FullTextFeed? {
+            get { lock.withLock { current } }
+            set { lock.withLock { current = newValue } }
+        }
+
+        var checkpointer: BulkCheckpointer? {
+            get { lock.withLock { currentCheckpointer } }
+            set { lock.withLock { currentCheckpointer = newValue } }
+        }
+    }
+}
