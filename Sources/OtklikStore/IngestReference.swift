@@ -1,12 +1,12 @@
-import Foundation
 import GRDB
 import OtklikCore
 
-/// The store's reference data as the ingest uses it — topics, agencies and SLA policies,
-/// with what it derives from them (each routed name's agency, each source, priority and
-/// topic's policy, topic paths) — kept across the transactions of one run while no other
-/// connection commits. Loading it for every transaction (agency names are folded through
-/// Foundation) was a twentieth of the bulk writer's time.
+/// The store's reference data as the ingest uses it — topics, agencies, SLA policies and
+/// working calendars, with what it derives from them (each routed name's agency, each
+/// source, priority and topic's policy, topic paths) — kept across the transactions of
+/// one run while no other connection commits. Loading it for every transaction was a
+/// twentieth of the bulk writer's time (agency names are folded through Foundation), and
+/// a calendar's days a tenth of the bulk load.
 ///
 /// `PRAGMA data_version` changes when another connection commits; the ingest itself never
 /// writes these tables, so an unchanged version means unchanged reference data.
@@ -18,6 +18,8 @@ final class IngestReference {
     var topicPaths = SLAResolverTopics()
     var policyMemo: [PolicyKey: (policy: SLAPolicy, id: Int64?)] = [:]
     var agencyMemo: [String: Int64?] = [:]
+    /// Working calendars by agency, read when first needed.
+    var calendars: [Int64?: WorkingCalendar] = [:]
 
     struct PolicyKey: Hashable {
         let source: SourceKind
@@ -46,6 +48,13 @@ final class IngestReference {
         }
         self.agencies = agencies
         policies = try Store.policies(db)
+    }
+
+    func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {
+        if let known = calendars[agency] { return known }
+        let calendar = try Store.calendar(db, agencyID: agency)
+        calendars[agency] = calendar
+        return calendar
     }
 
     /// The agency a routed name resolves to, if any.

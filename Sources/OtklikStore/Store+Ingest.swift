@@ -20,7 +20,7 @@ extension Store {
             var registered: [(Int64, String)] = []
             func write() throws { try db.inTransaction(.immediate) {
                 outcomes = []
-                var context = try IngestContext(db, cache: cache, now: now)
+                var context = try IngestContext(db, cache: cache)
                 if feed != nil { context.registeredTexts = [] }
                 for entry in entries {
                     outcomes.append(try context.write(entry, db: db, now: now, actor: actor))
@@ -55,12 +55,10 @@ extension Store {
     }
 }
 
-/// Working calendars by agency, kept across the batches of one ingest run (reading a
-/// calendar's days for every batch was a tenth of the bulk load). Refreshed every minute,
-/// so a calendar edited meanwhile is picked up. Used by one writer thread at a time.
+/// What one ingest run keeps across its batches: the store's reference data (with the
+/// working calendars) while no other connection writes, and the authors met. Used by one
+/// writer thread at a time.
 public final class IngestCache: @unchecked Sendable {
-    var calendars: [Int64?: WorkingCalendar] = [:]
-    var loadedAt = Date.distantPast
     /// Authors met in this run, as stored. People write again and again: a known author
     /// under the same name costs no statement. Authors are never deleted, so an id stays
     /// valid; the map is emptied when a transaction fails (its new ids are gone) and
@@ -84,8 +82,8 @@ public final class IngestCache: @unchecked Sendable {
     public init() {}
 }
 
-/// What one ingest transaction looks up once: sources, reference data (kept across
-/// transactions, `IngestReference`), and calendars.
+/// What one ingest transaction looks up once: sources, and reference data with the
+/// calendars (kept across transactions, `IngestReference`).
 struct IngestContext {
     var sources: [SourceKind: Int64] = [:]
     let reference: IngestReference
@@ -174,11 +172,7 @@ struct IngestContext {
         }
     }
 
-    init(_ db: Database, cache: IngestCache, now: Date) throws {
-        if now.timeIntervalSince(cache.loadedAt) > 60 || now < cache.loadedAt {
-            cache.calendars = [:]
-            cache.loadedAt = now
-        }
+    init(_ db: Database, cache: IngestCache) throws {
         self.cache = cache
         statements = try Statements(db)
         reference = try IngestReference.current(db, known: cache.reference)
@@ -448,10 +442,7 @@ struct IngestContext {
     }
 
     func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {
-        if let cached = cache.calendars[agency] { return cached }
-        let calendar = try Store.calendar(db, agencyID: agency)
-        cache.calendars[agency] = calendar
-        return calendar
+        try reference.calendar(agency: agency, db: db)
     }
 
     // MARK: Quarantine

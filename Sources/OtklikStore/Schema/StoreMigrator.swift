@@ -16,9 +16,7 @@ enum StoreMigrator {
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(v1) { db in
-            for statement in SchemaV1.statements {
-                try db.execute(sql: statement)
-            }
+            try execute(SchemaV1.statements, in: db)
         }
         migrator.registerMigration(v2) { db in
             // The console's language per operator (ru by default, en on request).
@@ -30,9 +28,7 @@ enum StoreMigrator {
             // The inbox filter (Store+Filter.swift, DECISIONS.md "Inbox filter language"):
             // covering indexes over the filter's columns, so that a count or a page of a
             // filtered inbox reads index entries instead of a million table rows.
-            for statement in SchemaV3.statements {
-                try db.execute(sql: statement)
-            }
+            try execute(SchemaV3.statements, in: db)
         }
         migrator.registerMigration(v4) { db in
             // Indexes of v1 whose leading columns v3's covering indexes repeat: each cost a
@@ -62,28 +58,20 @@ enum StoreMigrator {
         migrator.registerMigration(v6) { db in
             // The SLA engine (Store+SLA.swift, docs/sla.md): recomputation marks, the
             // next-reply deadline, policy extensions, calendar details, once-only SLA events.
-            for statement in SchemaV6.statements {
-                try db.execute(sql: statement)
-            }
+            try execute(SchemaV6.statements, in: db)
         }
         // v7 comes after any v6 (registered above it by another change).
         migrator.registerMigration(v7) { db in
             // The inbox's sort orders (Store+Sort.swift, DECISIONS.md "Inbox sort orders").
-            for statement in SchemaV7.statements {
-                try db.execute(sql: statement)
-            }
+            try execute(SchemaV7.statements, in: db)
         }
         migrator.registerMigration(v8) { db in
             // One full-text entry per incident instead of per message (SchemaV8).
-            for statement in SchemaV8.statements {
-                try db.execute(sql: statement)
-            }
+            try execute(SchemaV8.statements, in: db)
         }
         migrator.registerMigration(v9) { db in
             // Status conditions on v7's rank index; v3's status index goes (SchemaV9).
-            for statement in SchemaV9.statements {
-                try db.execute(sql: statement)
-            }
+            try execute(SchemaV9.statements, in: db)
             // The planner needs the rank index's statistics now that status filters use
             // it: a store upgraded to v7 never gathered them, and SQLite takes an
             // expression index without them for a very selective one (a page of "open"
@@ -93,6 +81,10 @@ enum StoreMigrator {
             }
         }
         return migrator
+    }
+
+    private static func execute(_ statements: [String], in db: Database) throws {
+        for statement in statements { try db.execute(sql: statement) }
     }
 
     /// Every migration identifier, oldest first.
