@@ -61,19 +61,19 @@ final class FullTextBuilder: @unchecked Sendable {
             try db.execute(sql: SchemaV8.ftsDefinition)
         }
         try queue.writeWithoutTransaction { db in
-            var table = BulkTable("incident_fts", ["rowid", "text"])
+            // One row per statement: into an FTS5 table, multi-row INSERTs (BulkTable) took
+            // 1.7 times as long (measured on 500,000 texts).
+            let insert = try FastStatement(db, "INSERT INTO incident_fts(rowid, text) VALUES (?, ?)")
             var inTransaction = 0
             try db.execute(sql: "BEGIN")
             try rows { id, text in
-                try table.add([.of(id), .of(SearchText.foldYo(text))], db: db)
+                try insert.execute([.of(id), .text(SearchText.foldYo(text))])
                 inTransaction += 1
                 if inTransaction == 50_000 {
-                    try table.flush(db: db)
                     try db.execute(sql: "COMMIT; BEGIN")
                     inTransaction = 0
                 }
             }
-            try table.flush(db: db)
             try db.execute(sql: "COMMIT")
         }
         try queue.close()

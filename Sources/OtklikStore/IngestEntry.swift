@@ -19,13 +19,18 @@ public struct IngestEntry: Sendable {
     public var file: String
     public var position: RecordPosition
     public var raw: Data
+    /// What the run saw before this record (set by the parsing side of a run); nil when
+    /// nothing is known, and the writer looks everything up.
+    public var sighting: Sighting?
 
-    public init(payload: Payload, format: String, file: String, position: RecordPosition, raw: Data) {
+    public init(payload: Payload, format: String, file: String, position: RecordPosition, raw: Data,
+                sighting: Sighting? = nil) {
         self.payload = payload
         self.format = format
         self.file = file
         self.position = position
         self.raw = raw
+        self.sighting = sighting
     }
 }
 

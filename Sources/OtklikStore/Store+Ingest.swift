@@ -36,9 +36,8 @@ extension Store {
                 }
                 return .commit
             } }
-            // A failed transaction takes its new authors with it.
             do { try write() } catch {
-                cache.authors.removeAll()
+                cache.forgetAfterFailedTransaction()
                 throw error
             }
             feed?.append(registered)
@@ -64,9 +63,40 @@ public final class IngestCache: @unchecked Sendable {
     /// valid; the map is emptied when a transaction fails (its new ids are gone) and
     /// when it grows past `maxAuthors` (about 60 MB).
     var authors: [AuthorKey: KnownAuthor] = [:]
+    /// Authors by their run-local slot (`Sighting`): their id and the version of their
+    /// name and link as stored. An array slot instead of a hash of the key.
+    var authorSlots: [(id: Int64, version: Int)?] = []
     /// The store's reference data, as long as it cannot have changed.
     var reference: IngestReference?
     static let maxAuthors = 500_000
+    /// Whether every message in the store was stored by this run: so from a first
+    /// transaction that found none, until another connection commits (`PRAGMA
+    /// data_version` moves) or a transaction fails. Nil before the first transaction.
+    public private(set) var holdsEveryMessage: Bool?
+    private var dataVersion: Int64 = 0
+
+    /// Called at the start of each transaction.
+    func noteTransaction(dataVersion version: Int64, storeHasMessages: Bool) {
+        switch holdsEveryMessage {
+        case nil: holdsEveryMessage = !storeHasMessages
+        case true?: if version != dataVersion { holdsEveryMessage = false }
+        case false?: break
+        }
+        dataVersion = version
+    }
+
+    /// A failed transaction takes its new authors and messages with it.
+    func forgetAfterFailedTransaction() {
+        authors.removeAll()
+        authorSlots.removeAll()
+        if holdsEveryMessage == true { holdsEveryMessage = false }
+    }
+
+    /// Whether a record can be known to the store: not when its key is new to a run that
+    /// stored every message there is.
+    func mayBeStored(_ sighting: Sighting?) -> Bool {
+        !(holdsEveryMessage == true && sighting?.firstOfKey == true)
+    }
 
     struct AuthorKey: Hashable {
         let source: Int64
@@ -179,6 +209,7 @@ struct IngestContext {
         cache.reference = reference
         nextNumber = try Int.fetchOne(db, sql: "SELECT coalesce(max(number), 0) + 1 FROM incident")!
         pending = try PendingRows(db)
+        cache.noteTransaction(dataVersion: reference.dataVersion, storeHasMessages: pending.nextMessageID > 1)
     }
 
     mutating func write(_ entry: IngestEntry, db: Database, now: Date, actor: String) throws -> IngestOutcome {
@@ -191,10 +222,10 @@ struct IngestContext {
             if case .noise(let reason) = verdict.disposition {
                 // New noise is not stored; a known message edited into noise is still an
                 // edit of what is stored (below).
-                if try existing(record, db: db) == nil { return .filtered(reason) }
+                if try existing(record, sighting: entry.sighting, db: db) == nil { return .filtered(reason) }
             }
             do {
-                return try store(record, verdict: verdict, db: db, now: now, actor: actor)
+                return try store(record, verdict: verdict, sighting: entry.sighting, db: db, now: now, actor: actor)
             } catch let rejection as Rejection {
                 return try quarantine(entry, reason: rejection.reason, db: db, now: now)
             }
@@ -216,7 +247,8 @@ struct IngestContext {
         let number: Int
     }
 
-    mutating func existing(_ record: IngestRecord, db: Database) throws -> Known? {
+    mutating func existing(_ record: IngestRecord, sighting: Sighting?, db: Database) throws -> Known? {
+        guard cache.mayBeStored(sighting) else { return nil }
         let source = try sourceID(record.source, db: db)
         if pending.holds(source, record.externalID) { try pending.flush(db: db) }
         return try statements.existing.first([.of(source), .of(record.externalID)]) { row in
@@ -225,13 +257,14 @@ struct IngestContext {
         }
     }
 
-    mutating func store(_ record: IngestRecord, verdict: IntakeVerdict, db: Database, now: Date, actor: String) throws -> IngestOutcome {
+    mutating func store(_ record: IngestRecord, verdict: IntakeVerdict, sighting: Sighting?, db: Database, now: Date,
+                        actor: String) throws -> IngestOutcome {
         let text = PlainText.trimmed(record.text)
-        if let known = try existing(record, db: db) {
+        if let known = try existing(record, sighting: sighting, db: db) {
             return try edit(known, record: record, text: text, db: db, now: now, actor: actor)
         }
         let source = try sourceID(record.source, db: db)
-        let author = try authorID(record, source: source, db: db)
+        let author = try authorID(record, sighting: sighting, source: source, db: db)
         // A comment or reply joins the thread of the message it answers when the same
         // person wrote it; another person's comment is an incident of its own.
         for parentKey in [record.parentID, record.threadID].compactMap({ $0 }) {
@@ -410,20 +443,42 @@ struct IngestContext {
         return id
     }
 
-    func authorID(_ record: IngestRecord, source: Int64, db: Database) throws -> Int64? {
+    /// The author's id: from the run's slot when the parsing side numbered them and their
+    /// name is as resolved (`Sighting`), else from the authors met, else from the store.
+    func authorID(_ record: IngestRecord, sighting: Sighting?, source: Int64, db: Database) throws -> Int64? {
         guard let author = record.author else { return nil }
-        let key = IngestCache.AuthorKey(source: source, externalID: author.id)
-        func unchanged(_ known: IngestCache.KnownAuthor) -> Bool {
-            known.name == author.name && (author.profileURL == nil || known.profileURL == author.profileURL)
+        if let seen = sighting?.author {
+            if seen.slot < cache.authorSlots.count, let known = cache.authorSlots[seen.slot], known.version == seen.version {
+                return known.id
+            }
+            let id = try resolve(author, source: source, db: db).id
+            if seen.slot >= cache.authorSlots.count {
+                cache.authorSlots.append(contentsOf: repeatElement(nil, count: seen.slot - cache.authorSlots.count + 1))
+            }
+            cache.authorSlots[seen.slot] = (id, seen.version)
+            return id
         }
-        if let known = cache.authors[key], unchanged(known) { return known.id }
+        let key = IngestCache.AuthorKey(source: source, externalID: author.id)
+        if let known = cache.authors[key], Self.isUnchanged(known, by: author) { return known.id }
         if cache.authors.count >= IngestCache.maxAuthors { cache.authors.removeAll() }
+        let current = try resolve(author, source: source, db: db)
+        cache.authors[key] = current
+        return current.id
+    }
+
+    /// A name differs, or a profile link is given and differs; a record without a link
+    /// keeps the one known.
+    static func isUnchanged(_ known: IngestCache.KnownAuthor, by author: IngestRecord.Author) -> Bool {
+        known.name == author.name && (author.profileURL == nil || known.profileURL == author.profileURL)
+    }
+
+    /// Stores a new person, or finds a known one and brings their name and link up to date.
+    func resolve(_ author: IngestRecord.Author, source: Int64, db: Database) throws -> IngestCache.KnownAuthor {
         // A new person is one statement (the insert's uniqueness check is the look-up);
         // a known one is read after the insert finds them.
         try statements.newAuthor.execute([.of(source), .of(author.id), .of(author.name), .of(author.profileURL)])
         if db.changesCount > 0 {
-            cache.authors[key] = .init(id: db.lastInsertedRowID, name: author.name, profileURL: author.profileURL)
-            return db.lastInsertedRowID
+            return .init(id: db.lastInsertedRowID, name: author.name, profileURL: author.profileURL)
         }
         let stored = try statements.author.first([.of(source), .of(author.id)]) { row in
             IngestCache.KnownAuthor(id: row.int64(0), name: row.text(1) ?? "", profileURL: row.text(2))
@@ -431,14 +486,10 @@ struct IngestContext {
         guard let stored else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "author \(author.id) neither inserted nor found")
         }
-        var current = stored
-        if !unchanged(stored) {
-            try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
-                .execute(arguments: [author.name, author.profileURL, stored.id])
-            current = .init(id: stored.id, name: author.name, profileURL: author.profileURL ?? stored.profileURL)
-        }
-        cache.authors[key] = current
-        return current.id
+        guard !Self.isUnchanged(stored, by: author) else { return stored }
+        try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
+            .execute(arguments: [author.name, author.profileURL, stored.id])
+        return .init(id: stored.id, name: author.name, profileURL: author.profileURL ?? stored.profileURL)
     }
 
     func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {

@@ -153,6 +153,65 @@ import Testing
         #expect(try count(store, "SELECT count(*) FROM incident i JOIN author a ON a.id = i.author_id WHERE a.external_id = '7' AND number <= 4") == 3)
     }
 
+    /// Entries as a run's parsing side hands them over, with what the run saw before each.
+    func sighted(_ entries: [IngestEntry], _ sightings: inout RunSightings) -> [IngestEntry] {
+        entries.map { entry in
+            var entry = entry
+            if case .record(let record, _) = entry.payload { entry.sighting = sightings.sight(record) }
+            return entry
+        }
+    }
+
+    @Test func aRunThatStoredEveryMessageSkipsLookUpsOnlyUntilAnotherConnectionWrites() throws {
+        let path = temporaryStorePath()
+        let store = try Store.open(path: path)
+        let cache = IngestCache()
+        var sightings = RunSightings()
+        #expect(try store.ingest(sighted([entry("s1", "Яма во дворе")], &sightings), at: fixedNow, cache: cache) == [.registered(1)])
+        #expect(cache.holdsEveryMessage == true)
+        // A key the run has seen is looked up: a duplicate.
+        let again = sighted([entry("s1", "Яма во дворе"), entry("s2", "Нет воды")], &sightings)
+        #expect(try store.ingest(again, at: fixedNow, cache: cache) == [.duplicate, .registered(2)])
+        // Another process stores a message the run has not seen; to the run its key is
+        // new, but the store changed under it, so it looks the key up and finds it.
+        let other = try Store.open(path: path)
+        #expect(try other.ingest([entry("s3", "Не горит фонарь")], at: fixedNow) == [.registered(3)])
+        #expect(try store.ingest(sighted([entry("s3", "Не горит фонарь")], &sightings), at: fixedNow, cache: cache) == [.duplicate])
+        #expect(cache.holdsEveryMessage == false)
+        #expect(try count(store, "SELECT count(*) FROM message") == 3)
+    }
+
+    @Test func aRunIntoAStoreWithMessagesLooksEveryKeyUp() throws {
+        let store = try Store.open(path: temporaryStorePath())
+        _ = try store.ingest([entry("s1", "Яма во дворе")], at: fixedNow)
+        let cache = IngestCache()
+        var sightings = RunSightings()
+        #expect(try store.ingest(sighted([entry("s1", "Яма во дворе")], &sightings), at: fixedNow, cache: cache) == [.duplicate])
+        #expect(cache.holdsEveryMessage == false)
+    }
+
+    @Test func aFailedTransactionTakesTheRunsAuthorSlotsWithIt() throws {
+        let path = temporaryStorePath()
+        let store = try Store.open(path: path)
+        let cache = IngestCache()
+        var sightings = RunSightings()
+        let other = try Store.open(path: path)
+        try other.pool.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON event BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        #expect(throws: DatabaseError.self) {
+            try store.ingest(sighted([entry("f1", "Яма", author: "7")], &sightings), at: fixedNow, cache: cache)
+        }
+        try other.pool.write { db in try db.execute(sql: "DROP TRIGGER refuse") }
+        // Author 8 now takes the id author 7 had in the rolled-back transaction.
+        let retry = sighted([entry("f2", "Нет воды", author: "8"), entry("f1", "Яма", author: "7")], &sightings)
+        #expect(try store.ingest(retry, at: fixedNow, cache: cache) == [.registered(1), .registered(2)])
+        let authors = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT a.external_id FROM incident i JOIN author a ON a.id = i.author_id ORDER BY i.number")
+        }
+        #expect(authors == ["8", "7"])
+    }
+
     @Test func referenceDataAddedByAnotherConnectionIsSeenByTheNextBatch() throws {
         // One cache across batches, as a run keeps it: reference data is read again once
         // another connection has committed.
