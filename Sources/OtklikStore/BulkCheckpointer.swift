@@ -23,7 +23,7 @@ final class BulkCheckpointer: @unchecked Sendable {
         }
     }
 
-    /// Stops the thread and waits for it.
+    /// Stops the thread and waits for it. Closing again does nothing.
     func close() {
         stop.signal()
         done.wait()

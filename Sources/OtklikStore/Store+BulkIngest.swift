@@ -99,8 +99,11 @@ extension Store {
         let feed = bulkSession.feed
         bulkSession.feed = nil
         feed?.close()
-        bulkSession.checkpointer?.close()
+        // The checkpointer goes on through the index rebuild: each index is one commit of
+        // tens of megabytes, which it copies on the other core while the next is sorted.
+        let checkpointer = bulkSession.checkpointer
         bulkSession.checkpointer = nil
+        defer { checkpointer?.close() }
         guard let state = try bulkState() else { return }
         var builder: (fullText: FullTextBuilder, marks: FullTextMarks.Box)?
         let existing = try pool.read { db in Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master")) }
@@ -111,6 +114,8 @@ extension Store {
         // indexes of a million incidents, measured with the sqlite3 shell).
         try pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA cache_size = -8000; PRAGMA temp_store = FILE; PRAGMA threads = 2")
+            // With a checkpointer running, this thread leaves the copying to it.
+            if checkpointer != nil { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
         }
         func rebuild(_ object: SetAside) throws {
             progress("index \(object.name)")
@@ -122,6 +127,7 @@ extension Store {
         for object in missing where object.name == Self.threadIndex { try rebuild(object) }
         if state.lastMessageID == 0 && feed == nil { builder = startFullTextBuilder() }
         for object in missing where object.name != Self.threadIndex { try rebuild(object) }
+        checkpointer?.close()
         progress("full-text index")
         // Then every incident with a message or an edit after the marks gets its entry
         // again, and the triggers come back, all in one transaction: no message falls

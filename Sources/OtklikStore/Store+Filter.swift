@@ -28,20 +28,11 @@ extension Store {
             arguments += [limit, offset]
             return try Row.fetchAll(db, sql: """
                 \(Self.summarySelect)
-                WHERE i.id IN (SELECT i.id FROM incident i \(clause.sql) \(Self.filterOrder) LIMIT ? OFFSET ?)
+                WHERE i.id IN (SELECT i.id FROM incident i \(clause.sql) \(Self.inboxOrder) LIMIT ? OFFSET ?)
                 \(Self.inboxOrder)
                 """, arguments: arguments).map(Self.summary)
         }
     }
-}
-
-extension Store {
-    /// The inbox order (`inboxOrder`: running clocks first, nearest deadline first, then
-    /// by id) written as the key of `incident_filter_by_order` and, within one status,
-    /// `incident_sort_by_status`: no Unix time reaches Int64.max, so stopped clocks still
-    /// come last, by id. `inboxOrder` itself stays on `incident_by_due`, and the filter
-    /// indexes stay out of the unfiltered inbox's way.
-    static let filterOrder = "ORDER BY coalesce(i.due_at, \(SchemaV3.noDeadline)), i.id"
 }
 
 /// The WHERE clause of a filter over `incident i`, with its arguments. Typed terms never

@@ -15,8 +15,10 @@ extension Store {
         LEFT JOIN operator o ON o.id = i.owner_id
         """
 
-    /// Running clocks first, nearest deadline first; matches the `incident_by_due` index.
-    static let inboxOrder = "ORDER BY i.due_at IS NULL, i.due_at, i.id"
+    /// Running clocks first, nearest deadline first, then by id: the key of
+    /// `incident_filter_by_order` (SchemaV10). No Unix time reaches Int64.max, so stopped
+    /// clocks come last.
+    static let inboxOrder = "ORDER BY coalesce(i.due_at, \(SchemaV3.noDeadline)), i.id"
 
     static func summary(_ row: Row) -> IncidentSummary {
         IncidentSummary(
@@ -37,7 +39,7 @@ extension Store {
     }
 
     /// The inbox order backwards, for pages near the end.
-    static let inboxOrderReversed = "ORDER BY i.due_at IS NULL DESC, i.due_at DESC, i.id DESC"
+    static let inboxOrderReversed = "ORDER BY coalesce(i.due_at, \(SchemaV3.noDeadline)) DESC, i.id DESC"
 
     /// A page of the inbox sorted by nearest deadline.
     ///

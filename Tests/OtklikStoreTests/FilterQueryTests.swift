@@ -208,7 +208,7 @@ extension FilterQueryTests {
                 let clause = try #require(try FilterClause(filter, operatorLogin: "ivanova", now: fixedNow, db: db))
                 var arguments = clause.arguments
                 arguments += [50, 0]
-                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT i.id FROM incident i \(clause.sql) \(Store.filterOrder) LIMIT ? OFFSET ?",
+                return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT i.id FROM incident i \(clause.sql) \(Store.inboxOrder) LIMIT ? OFFSET ?",
                                         arguments: arguments).map { $0["detail"] as String }
             }
             #expect(plan.contains { $0.contains("COVERING INDEX incident_filter_by_") || $0.contains("COVERING INDEX incident_sort_by_status") },
@@ -218,7 +218,7 @@ extension FilterQueryTests {
         let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(Store.summarySelect) \(Store.inboxOrder) LIMIT 50").map { $0["detail"] as String }
         }
-        #expect(plan.contains { $0.contains("incident_by_due") })
+        #expect(plan.contains { $0.contains("incident_filter_by_order") })
         #expect(!plan.contains { $0.contains("TEMP B-TREE") })
     }
 

@@ -58,7 +58,7 @@ import Testing
         }
         var pending: [String] = []
         let store = try Store.open(path: path) { pending = $0 }
-        #expect(pending == ["v8-incident-search", "v9-status-by-rank"])
+        #expect(pending == ["v8-incident-search", "v9-status-by-rank", "v10-inbox-on-order-index"])
         // Words of two messages of one thread find it; the index agrees with its content.
         #expect(try store.search("яма елку", limit: 10).map(\.number) == [1])
         #expect(try store.search("свет", limit: 10).map(\.number) == [2])

@@ -93,7 +93,7 @@ import Testing
         let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN \(Store.summarySelect) \(Store.inboxOrder) LIMIT 50").map { $0["detail"] as String }
         }
-        #expect(plan.contains { $0.contains("incident_by_due") })
+        #expect(plan.contains { $0.contains("incident_filter_by_order") })
         #expect(!plan.contains { $0.contains("TEMP B-TREE") })
 
         let counters = try store.counters(now: fixedNow)

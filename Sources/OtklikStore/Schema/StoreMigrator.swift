@@ -12,6 +12,7 @@ enum StoreMigrator {
     static let v7 = "v7-inbox-sort"
     static let v8 = "v8-incident-search"
     static let v9 = "v9-status-by-rank"
+    static let v10 = "v10-inbox-on-order-index"
 
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -79,6 +80,10 @@ enum StoreMigrator {
             if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM incident)") == true {
                 try db.execute(sql: "ANALYZE incident_sort_by_status")
             }
+        }
+        migrator.registerMigration(v10) { db in
+            // The unfiltered inbox on v3's order index; v1's deadline index goes (SchemaV10).
+            try execute(SchemaV10.statements, in: db)
         }
         return migrator
     }
