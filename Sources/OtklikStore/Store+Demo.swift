@@ -206,7 +206,7 @@ private struct DemoInserter {
     var authors = BulkTable("author", ["id", "source_id", "external_id", "name", "profile_url"])
     var incidents = BulkTable("incident", [
         "id", "number", "source_id", "external_id", "author_id", "status", "priority", "topic_id",
-        "agency_id", "owner_id", "sla_policy_id", "excerpt", "place", "latitude", "longitude", "url", "created_at",
+        "agency_id", "owner_id", "sla_policy_id", "place", "latitude", "longitude", "url", "created_at",
         "registered_at", "first_reaction_due", "first_reaction_at", "answer_due", "answered_at", "final_due",
         "closed_at", "due_at", "warn_at", "version", "updated_at",
     ])
@@ -235,12 +235,10 @@ private struct DemoInserter {
         }
         let lastChange = item.messages.map(\.at).max() ?? item.registeredAt
         let number = Int64(item.number)
-        let text = item.messages[0].text
-        let excerpt = Store.excerpt(of: text)
         try incidents.add([
             .of(number), .of(number), .of(sourceID), .of(item.externalID), .of(authorID), .of(item.status.rawValue),
             .of(item.priority.rawValue), .of(refs.topicIDs[item.topicIndex]), .of(item.agencyIndex.map { refs.agencyIDs[$0] }),
-            .of(item.ownerIndex.map { refs.operatorIDs[$0] }), .of(refs.policyIDs[item.policyCode]), .of(excerpt), .of(item.place),
+            .of(item.ownerIndex.map { refs.operatorIDs[$0] }), .of(refs.policyIDs[item.policyCode]), .of(item.place),
             .of(item.latitude), .of(item.longitude), .of(item.url), .of(item.createdAt.unixSeconds), .of(item.registeredAt.unixSeconds),
             .of(item.deadlines.firstReaction?.unixSeconds), .of(item.firstReactionAt?.unixSeconds),
             .of(item.deadlines.answer?.unixSeconds), .of(item.answeredAt?.unixSeconds), .of(item.deadlines.final?.unixSeconds),

@@ -7,7 +7,7 @@ extension Store {
     /// The columns of an `IncidentSummary`, joined from their tables.
     static let summarySelect = """
         SELECT i.id, i.number, s.kind, i.status, i.priority, t.name AS topic, a.short_name AS agency,
-               o.login AS owner, i.created_at, i.due_at, i.warn_at, i.excerpt, i.version
+               o.login AS owner, i.created_at, i.due_at, i.warn_at, \(SchemaV11.excerpt) AS excerpt, i.version
         FROM incident i
         JOIN source s ON s.id = i.source_id
         LEFT JOIN topic t ON t.id = i.topic_id

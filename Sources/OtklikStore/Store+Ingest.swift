@@ -141,7 +141,7 @@ struct IngestContext {
         var keys: Set<Key> = []
         var incidents = BulkTable("incident", [
             "id", "number", "source_id", "external_id", "author_id", "status", "priority", "topic_id", "agency_id",
-            "sla_policy_id", "excerpt", "place", "latitude", "longitude", "url", "created_at", "registered_at",
+            "sla_policy_id", "place", "latitude", "longitude", "url", "created_at", "registered_at",
             "first_reaction_due", "answer_due", "final_due", "closed_at", "due_at", "warn_at", "updated_at",
         ])
         var messages = BulkTable("message", [
@@ -295,7 +295,8 @@ struct IngestContext {
         try db.cachedStatement(sql: "INSERT INTO message_revision(message_id, text, replaced_at) VALUES (?, ?, ?)").execute(arguments: [messageID, oldText, editedAt.unixSeconds])
         try db.cachedStatement(sql: "UPDATE message SET text = ?, edited_at = ? WHERE id = ?").execute(arguments: [newText, editedAt.unixSeconds, messageID])
         if known.kind == MessageKind.citizenPost.rawValue {
-            try db.cachedStatement(sql: "UPDATE incident SET excerpt = ?, version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [Store.excerpt(of: newText), now.unixSeconds, incidentID])
+            // The inbox shows the post's start (SchemaV11): the row changed for it.
+            try db.cachedStatement(sql: "UPDATE incident SET version = version + 1, updated_at = ? WHERE id = ?").execute(arguments: [now.unixSeconds, incidentID])
         }
         try db.cachedStatement(sql: "INSERT INTO event(at, actor, incident_id, action, field) VALUES (?, ?, ?, 'message.edited', 'text')").execute(arguments: [now.unixSeconds, actor, incidentID])
         return .edited(number)
@@ -372,7 +373,7 @@ struct IngestContext {
         pending.nextIncidentID += 1
         try pending.incidents.add([
             .of(incidentID), .of(number), .of(source), .of(record.externalID), .of(author), .of(status.rawValue),
-            .of(priority.rawValue), .of(topic?.id), .of(agency), .of(policyID), .of(Store.excerpt(of: body)), .of(record.place),
+            .of(priority.rawValue), .of(topic?.id), .of(agency), .of(policyID), .of(record.place),
             .of(record.latitude), .of(record.longitude), .of(record.url),
             .of(min(record.createdAt, registeredAt).unixSeconds), .of(registeredAt.unixSeconds),
             .of(deadlines.firstReaction?.unixSeconds), .of(deadlines.answer?.unixSeconds), .of(deadlines.final?.unixSeconds),

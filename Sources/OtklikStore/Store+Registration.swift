@@ -70,11 +70,11 @@ extension Store {
             }
             try db.execute(sql: """
                 INSERT INTO incident(number, source_id, external_id, author_id, status, priority, topic_id, agency_id,
-                    excerpt, created_at, registered_at, updated_at)
-                VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?)
+                    created_at, registered_at, updated_at)
+                VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     number, sourceID, externalID, authorID, new.priority.rawValue, topicID, agencyID,
-                    Self.excerpt(of: text), new.createdAt.unixSeconds, registeredAt.unixSeconds, now.unixSeconds,
+                    new.createdAt.unixSeconds, registeredAt.unixSeconds, now.unixSeconds,
                 ])
             let incidentID = db.lastInsertedRowID
             try db.execute(sql: """
@@ -86,25 +86,6 @@ extension Store {
             var resolver = try SLAResolver(db)
             try Self.refreshSLA(db, incidentID: incidentID, now: now, resolver: &resolver, bumpVersion: false)
             return number
-        }
-    }
-
-    /// The start of a message for the inbox: its first 160 Unicode scalars, which is wider
-    /// than the text column of any terminal. Scalars, not Characters: walking grapheme
-    /// clusters cost seconds over a million demo incidents, and a cut combining mark only
-    /// affects the excerpt's last cell.
-    static func excerpt(of text: String) -> String {
-        if text.utf8.count <= 160 { return text }
-        // The 161st scalar starts at the 161st byte that is not a continuation byte
-        // (10xxxxxx): a walk over the bytes, cheaper than stepping a scalar index.
-        var copy = text
-        return copy.withUTF8 { bytes in
-            var scalars = 0
-            for index in bytes.indices where bytes[index] & 0xC0 != 0x80 {
-                if scalars == 160 { return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self) }
-                scalars += 1
-            }
-            return text
         }
     }
 

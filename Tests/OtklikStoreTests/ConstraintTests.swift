@@ -12,8 +12,8 @@ import Testing
         try store.pool.write { db in
             try db.execute(sql: "INSERT INTO source(id, code, kind, name) VALUES (1, 'vk', 'vk', 'VK')")
             try db.execute(sql: """
-                INSERT INTO incident(id, number, source_id, external_id, excerpt, created_at, registered_at, updated_at, due_at)
-                VALUES (1, 1, 1, 'a', 'яма', 100, 100, 100, 200)
+                INSERT INTO incident(id, number, source_id, external_id, created_at, registered_at, updated_at, due_at)
+                VALUES (1, 1, 1, 'a', 100, 100, 100, 200)
                 """)
         }
     }
@@ -29,36 +29,36 @@ import Testing
         }
     }
 
-    let incidentColumns = "number, source_id, external_id, excerpt, created_at, registered_at, updated_at"
+    let incidentColumns = "number, source_id, external_id, created_at, registered_at, updated_at"
 
     @Test func unknownEnumerationValues() {
         #expect(rejects("INSERT INTO source(code, kind, name) VALUES ('fb', 'facebook', 'FB')"))
-        #expect(rejects("INSERT INTO incident(\(incidentColumns), status) VALUES (2, 1, 'b', 't', 1, 1, 1, 'done')"))
-        #expect(rejects("INSERT INTO incident(\(incidentColumns), priority) VALUES (2, 1, 'b', 't', 1, 1, 1, 'urgent')"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns), status) VALUES (2, 1, 'b', 1, 1, 1, 'done')"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns), priority) VALUES (2, 1, 'b', 1, 1, 1, 'urgent')"))
         #expect(rejects("INSERT INTO operator(login, name, role) VALUES ('x', 'X', 'root')"))
         #expect(rejects("INSERT INTO operator(login, name, role) VALUES ('Bad Login', 'X', 'operator')"))
     }
 
     @Test func incidentInvariants() {
         // Closed without a closing time, or open with one.
-        #expect(rejects("INSERT INTO incident(\(incidentColumns), status) VALUES (2, 1, 'b', 't', 1, 1, 1, 'closed')"))
-        #expect(rejects("INSERT INTO incident(\(incidentColumns), closed_at) VALUES (2, 1, 'b', 't', 1, 1, 1, 5)"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns), status) VALUES (2, 1, 'b', 1, 1, 1, 'closed')"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns), closed_at) VALUES (2, 1, 'b', 1, 1, 1, 5)"))
         // A paused incident has no running clock.
-        #expect(rejects("INSERT INTO incident(\(incidentColumns), status, due_at) VALUES (2, 1, 'b', 't', 1, 1, 1, 'waiting_citizen', 9)"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns), status, due_at) VALUES (2, 1, 'b', 1, 1, 1, 'waiting_citizen', 9)"))
         // Registered before it was written; half a coordinate; a warning after the deadline.
-        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (2, 1, 'b', 't', 10, 5, 1)"))
-        #expect(rejects("INSERT INTO incident(\(incidentColumns), latitude) VALUES (2, 1, 'b', 't', 1, 1, 1, 55.7)"))
-        #expect(rejects("INSERT INTO incident(\(incidentColumns), due_at, warn_at) VALUES (2, 1, 'b', 't', 1, 1, 1, 10, 20)"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (2, 1, 'b', 10, 5, 1)"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns), latitude) VALUES (2, 1, 'b', 1, 1, 1, 55.7)"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns), due_at, warn_at) VALUES (2, 1, 'b', 1, 1, 1, 10, 20)"))
         #expect(rejects("UPDATE incident SET version = 0 WHERE id = 1"))
     }
 
     @Test func uniqueKeys() {
-        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (1, 1, 'other', 't', 1, 1, 1)"))  // number
-        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (2, 1, 'a', 't', 1, 1, 1)"))      // (source, external id)
+        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (1, 1, 'other', 1, 1, 1)"))  // number
+        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (2, 1, 'a', 1, 1, 1)"))      // (source, external id)
     }
 
     @Test func foreignKeys() {
-        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (2, 99, 'b', 't', 1, 1, 1)"))
+        #expect(rejects("INSERT INTO incident(\(incidentColumns)) VALUES (2, 99, 'b', 1, 1, 1)"))
         #expect(rejects("INSERT INTO message(incident_id, kind, text, created_at) VALUES (42, 'citizen_post', 'x', 1)"))
         #expect(rejects("INSERT INTO claim(incident_id, operator_id, claimed_at, expires_at) VALUES (1, 7, 1, 2)"))
     }

@@ -58,7 +58,11 @@ import Testing
         }
         var pending: [String] = []
         let store = try Store.open(path: path) { pending = $0 }
-        #expect(pending == ["v8-incident-search", "v9-status-by-rank", "v10-inbox-on-order-index"])
+        #expect(pending == ["v8-incident-search", "v9-status-by-rank", "v10-inbox-on-order-index", "v11-excerpt-from-thread"])
+        // The excerpt, no longer a column, comes from the thread's post.
+        #expect(try store.inboxPage(offset: 0, limit: 10).sorted { $0.number < $1.number }.map(\.excerpt) == ["Яма во дворе", "Нет света в подъезде"])
+        let columns = try store.pool.read { db in try db.columns(in: "incident").map(\.name) }
+        #expect(!columns.contains("excerpt"))
         // Words of two messages of one thread find it; the index agrees with its content.
         #expect(try store.search("яма елку", limit: 10).map(\.number) == [1])
         #expect(try store.search("свет", limit: 10).map(\.number) == [2])

@@ -46,13 +46,29 @@ import Testing
         try store.pool.write { db in try db.execute(sql: "INSERT INTO incident_fts(incident_fts) VALUES ('integrity-check')") }
     }
 
-    @Test func excerptIsTheFirst160UnicodeScalars() {
+    @Test func theInboxExcerptIsTheFirst160UnicodeScalarsOfTheCitizensPost() throws {
+        let store = try Store.open(path: temporaryStorePath())
         let samples = ["", "Яма", String(repeating: "я", count: 160), String(repeating: "я", count: 161),
                        String(repeating: "ab", count: 100), String(repeating: "😀ё", count: 90),
                        String(repeating: "е\u{0308}", count: 100), String(repeating: "x", count: 159) + "€€€"]
-        for text in samples {
-            #expect(Store.excerpt(of: text) == String(String.UnicodeScalarView(text.unicodeScalars.prefix(160))), "\(text.prefix(10))")
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO source(id, code, kind, name) VALUES (1, 'vk', 'vk', 'VK')")
+            // The last incident has no message at all.
+            for id in 1...samples.count + 1 {
+                try db.execute(sql: """
+                    INSERT INTO incident(id, number, source_id, external_id, created_at, registered_at, updated_at)
+                    VALUES (?, ?, 1, ?, 0, 0, 0)
+                    """, arguments: [id, id, "e\(id)"])
+                guard id <= samples.count else { continue }
+                // A follow-up stored first, and earlier, is not the post.
+                try db.execute(sql: "INSERT INTO message(incident_id, kind, text, created_at) VALUES (?, 'citizen_followup', 'потом', -1)",
+                               arguments: [id])
+                try db.execute(sql: "INSERT INTO message(incident_id, kind, text, created_at) VALUES (?, 'citizen_post', ?, 0)",
+                               arguments: [id, samples[id - 1]])
+            }
         }
+        let excerpts = try store.inboxPage(offset: 0, limit: 100).sorted { $0.number < $1.number }.map(\.excerpt)
+        #expect(excerpts == samples.map { String(String.UnicodeScalarView($0.unicodeScalars.prefix(160))) } + [""])
     }
 
     @Test func registrationSetsDeadlinesAndAnEvent() throws {
@@ -62,7 +78,7 @@ import Testing
         let number = try store.registerIncident(NewIncident(source: .telegram, text: "  Нет света в подъезде  ", createdAt: wednesday), at: wednesday, actor: "operator:ivanova")
         let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM incident WHERE number = ?", arguments: [number]) }!
         #expect(row["status"] == "new")
-        #expect(row["excerpt"] == "Нет света в подъезде")
+        #expect(try store.inboxPage(offset: 0, limit: 1).map(\.excerpt) == ["Нет света в подъезде"])
         #expect(row["due_at"] == row["first_reaction_due"] as Int64?)
         #expect((row["due_at"] as Int64) - wednesday.unixSeconds == 3_600)
         #expect((row["warn_at"] as Int64) - wednesday.unixSeconds == 2_700)  // 75 %
@@ -112,7 +128,7 @@ import Testing
             return try store.pool.read { db in
                 try String.fetchAll(db, sql: """
                     SELECT number || '|' || status || '|' || priority || '|' || coalesce(topic_id, '') || '|' || coalesce(agency_id, '')
-                        || '|' || coalesce(due_at, '') || '|' || excerpt FROM incident ORDER BY number
+                        || '|' || coalesce(due_at, '') FROM incident ORDER BY number
                     """) + String.fetchAll(db, sql: "SELECT incident_id || '|' || kind || '|' || text FROM message ORDER BY id")
             }
         }

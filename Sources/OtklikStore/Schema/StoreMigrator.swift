@@ -13,6 +13,7 @@ enum StoreMigrator {
     static let v8 = "v8-incident-search"
     static let v9 = "v9-status-by-rank"
     static let v10 = "v10-inbox-on-order-index"
+    static let v11 = "v11-excerpt-from-thread"
 
     static func make() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -84,6 +85,10 @@ enum StoreMigrator {
         migrator.registerMigration(v10) { db in
             // The unfiltered inbox on v3's order index; v1's deadline index goes (SchemaV10).
             try execute(SchemaV10.statements, in: db)
+        }
+        migrator.registerMigration(v11) { db in
+            // The inbox's excerpt from the thread; the incident row's copy goes (SchemaV11).
+            try execute(SchemaV11.statements, in: db)
         }
         return migrator
     }
