@@ -160,9 +160,15 @@ import Testing
         let folder = temporaryFolder()
         let path = folder + "/actions.sqlite"
         try run(otklikBinary, ["demo", "--db", path, "--size", "50", "--seed", "4", "--no-open"])
+        // The demo's statuses follow the clock: at some hours none of its fifty incidents
+        // is still new. A citizen's post arriving now is.
+        let post = #"{"source":"vk","external_id":"e2e-new-1","kind":"post","text":"Во дворе огромная яма, не проехать","created_at":"\#(ISO8601DateFormatter().string(from: Date()))"}"#
+        try (post + "\n").write(toFile: folder + "/new.jsonl", atomically: true, encoding: .utf8)
+        let ingested = try run(ingestBinary, ["--db", path, "--quiet", folder + "/new.jsonl"])
+        #expect(ingested.status == 0, "\(ingested.error)")
         let tmux = try TmuxSession(width: 120, height: 40,
                                    command: "env LANG=C.UTF-8 TERM=xterm-256color \(otklikBinary) --db \(path) --operator ivanova; echo OTKLIK-EXIT=$?; sleep 30")
-        try tmux.waitFor("the inbox") { $0.contains("1 из 50") && $0.contains("порядок: по сроку") }
+        try tmux.waitFor("the inbox") { $0.contains("1 из 51") && $0.contains("порядок: по сроку") }
 
         // Sort by status: new incidents first.
         try tmux.send("o")
