@@ -30,6 +30,12 @@ public struct IngestRecord: Sendable, Equatable {
             self.name = name
             self.profileURL = profileURL
         }
+
+        /// Whether this record tells more than what is known of the person: another name,
+        /// or a profile link that differs (a record without a link keeps the known one).
+        public func changes(name knownName: String, profileURL knownURL: String?) -> Bool {
+            name != knownName || (profileURL != nil && profileURL != knownURL)
+        }
     }
 
     public struct Attachment: Sendable, Equatable {

@@ -71,12 +71,12 @@ public struct RunSightings: Sendable {
         return keys.insert(key).inserted
     }
 
-    /// The same rule as the store's: a changed name, or a profile link given and different,
-    /// is a change; a record without a link keeps the one known.
+    /// A new version whenever the record changes what is known of the person
+    /// (`IngestRecord.Author.changes`, the store's rule too).
     private mutating func sightAuthor(_ author: IngestRecord.Author, source: SourceKind) -> (slot: Int, version: Int)? {
         let key = Key(source: source, id: author.id)
         if var seen = authors[key] {
-            if seen.name != author.name || (author.profileURL != nil && author.profileURL != seen.profileURL) {
+            if author.changes(name: seen.name, profileURL: seen.profileURL) {
                 seen.version += 1
                 seen.name = author.name
                 seen.profileURL = author.profileURL ?? seen.profileURL

@@ -460,17 +460,11 @@ struct IngestContext {
             return id
         }
         let key = IngestCache.AuthorKey(source: source, externalID: author.id)
-        if let known = cache.authors[key], Self.isUnchanged(known, by: author) { return known.id }
+        if let known = cache.authors[key], !author.changes(name: known.name, profileURL: known.profileURL) { return known.id }
         if cache.authors.count >= IngestCache.maxAuthors { cache.authors.removeAll() }
         let current = try resolve(author, source: source, db: db)
         cache.authors[key] = current
         return current.id
-    }
-
-    /// A name differs, or a profile link is given and differs; a record without a link
-    /// keeps the one known.
-    static func isUnchanged(_ known: IngestCache.KnownAuthor, by author: IngestRecord.Author) -> Bool {
-        known.name == author.name && (author.profileURL == nil || known.profileURL == author.profileURL)
     }
 
     /// Stores a new person, or finds a known one and brings their name and link up to date.
@@ -487,7 +481,7 @@ struct IngestContext {
         guard let stored else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "author \(author.id) neither inserted nor found")
         }
-        guard !Self.isUnchanged(stored, by: author) else { return stored }
+        guard author.changes(name: stored.name, profileURL: stored.profileURL) else { return stored }
         try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
             .execute(arguments: [author.name, author.profileURL, stored.id])
         return .init(id: stored.id, name: author.name, profileURL: author.profileURL ?? stored.profileURL)
