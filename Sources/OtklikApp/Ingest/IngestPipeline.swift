@@ -107,7 +107,7 @@ final class IngestPipeline: @unchecked Sendable {
                 payload = .filtered("no text")
             } else {
                 payload = .record(record, classifier.classify(text: record.text, category: record.category))
-                // Only records the store may keep count: the others are never stored.
+                // Only records the store may keep are sighted: the others are never stored.
                 if keysOfNoUse.load(ordering: .relaxed) { sightings.forgetKeys() }
                 sighting = sightings.sight(record)
             }
@@ -120,6 +120,7 @@ final class IngestPipeline: @unchecked Sendable {
         guard !pending.isEmpty || cursor != nil else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
+        // The batches the writer is done with are freed here, on the parsing thread.
         _ = written.withLock { done in
             defer { done = [] }
             return done
