@@ -25,7 +25,8 @@ public struct Sighting: Sendable, Equatable {
 /// Keeps the keys and authors of a run's records, in the order they are read (the order
 /// they are written). Past `maximumKeys` keys, or once told the keys are of no use (the
 /// store held messages of its own), it stops answering "first" and lets its keys go: the
-/// writer then looks every key up. Past `maximumAuthors` new authors get no slot.
+/// writer then looks every key up. Past `maximumAuthors` new authors get no slot (the
+/// writer then reads them from the store each time).
 public struct RunSightings: Sendable {
     struct Key: Hashable {
         let source: SourceKind

@@ -58,17 +58,13 @@ extension Store {
 /// working calendars) while no other connection writes, and the authors met. Used by one
 /// writer thread at a time.
 public final class IngestCache: @unchecked Sendable {
-    /// Authors met in this run, as stored. People write again and again: a known author
-    /// under the same name costs no statement. Authors are never deleted, so an id stays
-    /// valid; the map is emptied when a transaction fails (its new ids are gone) and
-    /// when it grows past `maxAuthors` (about 60 MB).
-    var authors: [AuthorKey: KnownAuthor] = [:]
-    /// Authors by their run-local slot (`Sighting`): their id and the version of their
-    /// name and link as stored. An array slot instead of a hash of the key.
+    /// Authors met in this run, by their run-local number (`Sighting`): their id and the
+    /// version of their name and link as stored. People write again and again: a known
+    /// author under the same name costs no statement. Authors are never deleted, so an id
+    /// stays valid; the slots are emptied when a transaction fails (its new ids are gone).
     var authorSlots: [(id: Int64, version: Int)?] = []
     /// The store's reference data, as long as it cannot have changed.
     var reference: IngestReference?
-    static let maxAuthors = 500_000
     /// Whether every message in the store was stored by this run: so from a first
     /// transaction that found none, until another connection commits (`PRAGMA
     /// data_version` moves) or a transaction fails. Nil before the first transaction.
@@ -87,7 +83,6 @@ public final class IngestCache: @unchecked Sendable {
 
     /// A failed transaction takes its new authors and messages with it.
     func forgetAfterFailedTransaction() {
-        authors.removeAll()
         authorSlots.removeAll()
         if holdsEveryMessage == true { holdsEveryMessage = false }
     }
@@ -96,17 +91,6 @@ public final class IngestCache: @unchecked Sendable {
     /// stored every message there is.
     func mayBeStored(_ sighting: Sighting?) -> Bool {
         !(holdsEveryMessage == true && sighting?.firstOfKey == true)
-    }
-
-    struct AuthorKey: Hashable {
-        let source: Int64
-        let externalID: String
-    }
-
-    struct KnownAuthor {
-        let id: Int64
-        let name: String
-        let profileURL: String?
     }
 
     public init() {}
@@ -445,46 +429,38 @@ struct IngestContext {
     }
 
     /// The author's id: from the run's slot when the parsing side numbered them and their
-    /// name is as resolved (`Sighting`), else from the authors met, else from the store.
+    /// name is as resolved (`Sighting`), else from the store.
     func authorID(_ record: IngestRecord, sighting: Sighting?, source: Int64, db: Database) throws -> Int64? {
         guard let author = record.author else { return nil }
-        if let seen = sighting?.author {
-            if seen.slot < cache.authorSlots.count, let known = cache.authorSlots[seen.slot], known.version == seen.version {
-                return known.id
-            }
-            let id = try resolve(author, source: source, db: db).id
-            if seen.slot >= cache.authorSlots.count {
-                cache.authorSlots.append(contentsOf: repeatElement(nil, count: seen.slot - cache.authorSlots.count + 1))
-            }
-            cache.authorSlots[seen.slot] = (id, seen.version)
-            return id
+        guard let seen = sighting?.author else { return try resolve(author, source: source, db: db) }
+        if seen.slot < cache.authorSlots.count, let known = cache.authorSlots[seen.slot], known.version == seen.version {
+            return known.id
         }
-        let key = IngestCache.AuthorKey(source: source, externalID: author.id)
-        if let known = cache.authors[key], !author.changes(name: known.name, profileURL: known.profileURL) { return known.id }
-        if cache.authors.count >= IngestCache.maxAuthors { cache.authors.removeAll() }
-        let current = try resolve(author, source: source, db: db)
-        cache.authors[key] = current
-        return current.id
+        let id = try resolve(author, source: source, db: db)
+        if seen.slot >= cache.authorSlots.count {
+            cache.authorSlots.append(contentsOf: repeatElement(nil, count: seen.slot - cache.authorSlots.count + 1))
+        }
+        cache.authorSlots[seen.slot] = (id, seen.version)
+        return id
     }
 
     /// Stores a new person, or finds a known one and brings their name and link up to date.
-    func resolve(_ author: IngestRecord.Author, source: Int64, db: Database) throws -> IngestCache.KnownAuthor {
+    func resolve(_ author: IngestRecord.Author, source: Int64, db: Database) throws -> Int64 {
         // A new person is one statement (the insert's uniqueness check is the look-up);
         // a known one is read after the insert finds them.
         try statements.newAuthor.execute([.of(source), .of(author.id), .of(author.name), .of(author.profileURL)])
-        if db.changesCount > 0 {
-            return .init(id: db.lastInsertedRowID, name: author.name, profileURL: author.profileURL)
-        }
+        if db.changesCount > 0 { return db.lastInsertedRowID }
         let stored = try statements.author.first([.of(source), .of(author.id)]) { row in
-            IngestCache.KnownAuthor(id: row.int64(0), name: row.text(1) ?? "", profileURL: row.text(2))
+            (id: row.int64(0), name: row.text(1) ?? "", profileURL: row.text(2))
         }
         guard let stored else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "author \(author.id) neither inserted nor found")
         }
-        guard author.changes(name: stored.name, profileURL: stored.profileURL) else { return stored }
-        try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
-            .execute(arguments: [author.name, author.profileURL, stored.id])
-        return .init(id: stored.id, name: author.name, profileURL: author.profileURL ?? stored.profileURL)
+        if author.changes(name: stored.name, profileURL: stored.profileURL) {
+            try db.cachedStatement(sql: "UPDATE author SET name = ?, profile_url = coalesce(?, profile_url) WHERE id = ?")
+                .execute(arguments: [author.name, author.profileURL, stored.id])
+        }
+        return stored.id
     }
 
     func calendar(agency: Int64?, db: Database) throws -> WorkingCalendar {
